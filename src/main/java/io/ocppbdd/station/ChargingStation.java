@@ -1,0 +1,317 @@
+package io.ocppbdd.station;
+
+import io.ocppbdd.concurrent.Scheduler;
+import io.ocppbdd.concurrent.SerialExecutor;
+import io.ocppbdd.concurrent.SystemScheduler;
+import io.ocppbdd.protocol.messages.BootReasonEnum;
+import io.ocppbdd.rpc.MessageTrace;
+import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.provisioning.BootModule;
+import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.state.StateFile;
+import io.ocppbdd.station.state.StateFileException;
+import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.transport.ConnectionSettings;
+import io.ocppbdd.transport.JdkWebSocketTransport;
+import io.ocppbdd.transport.StationTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A simulated OCPP 2.0.1 charging station. It connects to its CSMS, boots, heartbeats and answers CSMS calls;
+ * when the connection drops it reconnects with the back-off of Part 4 §5.3. Its logic runs on one serial
+ * executor, so thousands of stations share a few threads.
+ *
+ * <pre>{@code
+ * ChargingStation station = ChargingStation.builder(StationState.defaults("CS-001"))
+ *         .csmsUrl(URI.create("ws://localhost:9000/ocpp")).build();
+ * station.start().join();
+ * }</pre>
+ */
+public final class ChargingStation implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
+
+    private final StationContext context;
+    private final RpcEndpoint endpoint;
+    private final StationTransport transport;
+    private final SSLContext sslContext;
+    private final Duration connectTimeout;
+    private final SerialExecutor loop = new SerialExecutor();
+    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
+    private int failedAttempts;
+    private boolean rebooting;
+    private volatile boolean stopped;
+
+    private ChargingStation(Builder builder) {
+        StationState state = builder.state;
+        if (builder.csmsUrl != null) {
+            state.getCsms().setUrl(builder.csmsUrl.toString());
+        }
+        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        try {
+            deviceModel.applyOverrides(state.getDeviceModel());
+        } catch (IllegalArgumentException e) {
+            String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
+            throw new StateFileException(file + ": " + e.getMessage(), e);
+        }
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
+                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
+                messageTimeout);
+        this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
+                endpoint, deviceModel);
+        this.transport = builder.transport;
+        this.sslContext = builder.sslContext;
+        this.connectTimeout = builder.connectTimeout;
+        context.bootReason(builder.bootReason);
+        context.rebooter(reason -> {
+            rebooting = true;
+            endpoint.close();
+        });
+        endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
+        endpoint.onConnectionClosed(this::connectionClosed);
+        List<StationModule> modules = new ArrayList<>(List.of(
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+        modules.addAll(builder.modules);
+        loop.execute(() -> modules.forEach(module -> module.install(context)));
+    }
+
+    /** A builder for a station with this state (identity, CSMS, EVSEs, device-model values). */
+    public static Builder builder(StationState state) {
+        return new Builder(state);
+    }
+
+    /**
+     * Connects to the CSMS and keeps reconnecting until {@link #stop()}. The future completes on the first
+     * successful connection, or fails with the reason the first attempt failed (retries go on).
+     */
+    public CompletableFuture<Void> start() {
+        loop.execute(this::connect);
+        return firstConnection;
+    }
+
+    /** Closes the connection and stops reconnecting. */
+    public void stop() {
+        stopped = true;
+        loop.execute(() -> {
+            reconnect.cancel();
+            endpoint.close();
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String id() {
+        return context.stationId();
+    }
+
+    public BootStatus bootStatus() {
+        return context.bootStatus();
+    }
+
+    public boolean isConnected() {
+        return endpoint.isConnected();
+    }
+
+    /** Every frame this station sent and received. */
+    public MessageTrace trace() {
+        return endpoint.trace();
+    }
+
+    public DeviceModel deviceModel() {
+        return context.deviceModel();
+    }
+
+    /** The station's state; read it through {@link #onLoop} when the station runs. */
+    public StationState state() {
+        return context.state();
+    }
+
+    /**
+     * Sends a request as the station, obeying the boot rules (held until accepted and online).
+     * The response type is the generated {@code ...Response} class.
+     */
+    public <T> CompletableFuture<T> send(Object request, Class<T> responseType) {
+        return onLoop(() -> context.send(request, responseType)).thenCompose(future -> future);
+    }
+
+    /** Runs a piece of work on the station's loop, where its state may be read and changed. */
+    public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, loop);
+    }
+
+    /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */
+    public CompletableFuture<Void> whenIdle() {
+        return endpoint.whenIdle();
+    }
+
+    /** Drops the connection as a network failure would; the station reconnects with back-off. */
+    public void dropConnection() {
+        endpoint.abortConnection();
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        ConnectionSettings settings = connectionSettings();
+        transport.connect(settings, endpoint).whenComplete((connection, failure) -> loop.execute(() -> {
+            if (failure != null) {
+                LOG.warn("{}: {}", id(), failure.getMessage());
+                firstConnection.completeExceptionally(failure);
+                scheduleReconnect();
+                return;
+            }
+            if (stopped) {
+                connection.close();
+                return;
+            }
+            failedAttempts = 0;
+            endpoint.attach(connection);
+            loop.execute(() -> {
+                context.connected();
+                firstConnection.complete(null);
+            });
+        }));
+    }
+
+    private ConnectionSettings connectionSettings() {
+        String url = context.state().getCsms().getUrl();
+        if (url == null) {
+            throw new IllegalStateException(id() + " has no CSMS URL (set csms.url in the state file or --csms)");
+        }
+        int profile = context.state().getCsms().getSecurityProfile();
+        String password = profile == 1 || profile == 2
+                ? context.deviceModel().actual("SecurityCtrlr", "BasicAuthPassword").orElse(null) : null;
+        return new ConnectionSettings(URI.create(url), id(), password, connectTimeout, sslContext);
+    }
+
+    private void connectionClosed(String reason) {
+        LOG.info("{}: {}", id(), reason);
+        context.disconnected();
+        if (rebooting) {
+            rebooting = false;
+            connect();
+        } else {
+            scheduleReconnect();
+        }
+    }
+
+    /** Reboots the station now (see {@link StationContext#reboot}). */
+    public void reboot(BootReasonEnum reason) {
+        loop.execute(() -> context.reboot(reason));
+    }
+
+    /** Part 4 §5.3: RetryBackOffWaitMinimum plus jitter, doubled per failure up to RetryBackOffRepeatTimes. */
+    private void scheduleReconnect() {
+        if (stopped) {
+            return;
+        }
+        DeviceModel model = context.deviceModel();
+        int minimum = model.intValue("OCPPCommCtrlr", "RetryBackOffWaitMinimum", 10);
+        int range = model.intValue("OCPPCommCtrlr", "RetryBackOffRandomRange", 10);
+        int repeat = model.intValue("OCPPCommCtrlr", "RetryBackOffRepeatTimes", 5);
+        long wait = (long) minimum << Math.min(failedAttempts, repeat);
+        long jitterMillis = range > 0 ? context.random().nextInt(range * 1000 + 1) : 0;
+        failedAttempts++;
+        reconnect.cancel();
+        reconnect = context.scheduler().schedule(Duration.ofSeconds(wait).plusMillis(jitterMillis), loop,
+                this::connect);
+    }
+
+    /** Sets up a station; everything but the state has a working default. */
+    public static final class Builder {
+        private final StationState state;
+        private URI csmsUrl;
+        private StateFile stateFile;
+        private StationTransport transport = JdkWebSocketTransport.instance();
+        private Scheduler scheduler = SystemScheduler.instance();
+        private Random random = new Random();
+        private MessageTrace trace = new MessageTrace();
+        private SSLContext sslContext;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private BootReasonEnum bootReason = BootReasonEnum.POWER_UP;
+        private final List<StationModule> modules = new ArrayList<>();
+
+        private Builder(StationState state) {
+            this.state = state;
+        }
+
+        /** Overrides the CSMS URL of the state. */
+        public Builder csmsUrl(URI url) {
+            this.csmsUrl = url;
+            return this;
+        }
+
+        /** Where every change of state is saved (atomically); none by default. */
+        public Builder stateFile(StateFile file) {
+            this.stateFile = file;
+            return this;
+        }
+
+        public Builder transport(StationTransport stationTransport) {
+            this.transport = stationTransport;
+            return this;
+        }
+
+        /** Time source for every timer; tests pass a {@link io.ocppbdd.concurrent.ManualScheduler}. */
+        public Builder scheduler(Scheduler timeSource) {
+            this.scheduler = timeSource;
+            return this;
+        }
+
+        /** Seeds the randomness (back-off jitter, meter noise) for reproducible runs. */
+        public Builder seed(long seed) {
+            this.random = new Random(seed);
+            return this;
+        }
+
+        public Builder trace(MessageTrace messageTrace) {
+            this.trace = messageTrace;
+            return this;
+        }
+
+        /** TLS for wss:// (trust store, and key store for mTLS); the JDK default verifies the server. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** The reason of the first BootNotification (PowerUp by default). */
+        public Builder bootReason(BootReasonEnum reason) {
+            this.bootReason = reason;
+            return this;
+        }
+
+        /** Adds a functional block. */
+        public Builder module(StationModule module) {
+            this.modules.add(module);
+            return this;
+        }
+
+        public ChargingStation build() {
+            return new ChargingStation(this);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.ocppbdd.station.devicemodel;
+
+import io.ocppbdd.protocol.messages.AttributeEnum;
+import io.ocppbdd.protocol.messages.DataEnum;
+import io.ocppbdd.protocol.messages.MutabilityEnum;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One variable of the device model: its characteristics and its attributes (Actual, Target, MinSet, MaxSet). */
+public final class Variable {
+
+    private final VariableKey key;
+    private final DataEnum dataType;
+    private final String unit;
+    private final BigDecimal minLimit;
+    private final BigDecimal maxLimit;
+    private final List<String> valuesList;
+    private final boolean rebootRequired;
+    private final Map<AttributeEnum, Attribute> attributes = new EnumMap<>(AttributeEnum.class);
+
+    Variable(VariableKey key, DataEnum dataType, String unit, BigDecimal minLimit, BigDecimal maxLimit,
+             List<String> valuesList, boolean rebootRequired) {
+        this.key = key;
+        this.dataType = dataType;
+        this.unit = unit;
+        this.minLimit = minLimit;
+        this.maxLimit = maxLimit;
+        this.valuesList = valuesList == null ? List.of() : List.copyOf(valuesList);
+        this.rebootRequired = rebootRequired;
+    }
+
+    public VariableKey key() {
+        return key;
+    }
+
+    public DataEnum dataType() {
+        return dataType;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public BigDecimal minLimit() {
+        return minLimit;
+    }
+
+    public BigDecimal maxLimit() {
+        return maxLimit;
+    }
+
+    public List<String> valuesList() {
+        return valuesList;
+    }
+
+    /** Whether a new value only takes effect after a reboot (SetVariables answers RebootRequired). */
+    public boolean rebootRequired() {
+        return rebootRequired;
+    }
+
+    public Optional<Attribute> attribute(AttributeEnum type) {
+        return Optional.ofNullable(attributes.get(type));
+    }
+
+    public Map<AttributeEnum, Attribute> attributes() {
+        return attributes;
+    }
+
+    void addAttribute(AttributeEnum type, Attribute attribute) {
+        attributes.put(type, attribute);
+    }
+
+    /** Why a value does not fit this variable (B05.FR.07/08), or empty when it fits. */
+    public Optional<String> checkValue(String value) {
+        if (value == null) {
+            return Optional.of("a value is required");
+        }
+        try {
+            switch (dataType) {
+                case INTEGER -> {
+                    BigDecimal number = new BigDecimal(Integer.parseInt(value.trim()));
+                    return checkRange(number);
+                }
+                case DECIMAL -> {
+                    return checkRange(new BigDecimal(value.trim()));
+                }
+                case BOOLEAN -> {
+                    return "true".equals(value) || "false".equals(value)
+                            ? Optional.empty() : Optional.of("must be true or false");
+                }
+                case DATE_TIME -> {
+                    OffsetDateTime.parse(value);
+                    return Optional.empty();
+                }
+                case OPTION_LIST -> {
+                    return valuesList.contains(value)
+                            ? Optional.empty() : Optional.of("must be one of " + valuesList);
+                }
+                case MEMBER_LIST, SEQUENCE_LIST -> {
+                    List<String> members = value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
+                    return valuesList.isEmpty() || valuesList.containsAll(members)
+                            ? checkLength(value) : Optional.of("members must be among " + valuesList);
+                }
+                default -> {
+                    return checkLength(value);
+                }
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.of("'" + value + "' is not a valid " + dataType.value());
+        }
+    }
+
+    private Optional<String> checkRange(BigDecimal number) {
+        if (minLimit != null && number.compareTo(minLimit) < 0) {
+            return Optional.of("below the minimum " + minLimit.toPlainString());
+        }
+        if (maxLimit != null && number.compareTo(maxLimit) > 0) {
+            return Optional.of("above the maximum " + maxLimit.toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> checkLength(String value) {
+        if (maxLimit != null && value.length() > maxLimit.intValue()) {
+            return Optional.of("longer than " + maxLimit.intValue() + " characters");
+        }
+        return Optional.empty();
+    }
+
+    /** One attribute value with its mutability. */
+    public static final class Attribute {
+        private final MutabilityEnum mutability;
+        private final boolean persistent;
+        private final boolean constant;
+        private String value;
+
+        Attribute(MutabilityEnum mutability, boolean persistent, boolean constant, String value) {
+            this.mutability = mutability;
+            this.persistent = persistent;
+            this.constant = constant;
+            this.value = value;
+        }
+
+        public MutabilityEnum mutability() {
+            return mutability;
+        }
+
+        public boolean persistent() {
+            return persistent;
+        }
+
+        public boolean constant() {
+            return constant;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        void value(String newValue) {
+            this.value = newValue;
+        }
+    }
+}

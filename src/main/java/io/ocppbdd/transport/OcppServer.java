@@ -1,0 +1,200 @@
+package io.ocppbdd.transport;
+
+import io.ocppbdd.rpc.Connection;
+import io.ocppbdd.rpc.ConnectionListener;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The server side of OCPP-J on Java-WebSocket (one NIO selector for every connection): accepts
+ * {@code ws[s]://host:port/<any path>/<station id>} with subprotocol {@code ocpp2.0.1}, checks Basic auth through
+ * the {@link ServerHandler} and hands each connection to it.
+ */
+public final class OcppServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcppServer.class);
+
+    private final Server server;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final boolean tls;
+
+    /**
+     * @param port       0 for an ephemeral port
+     * @param sslContext null for ws://, a server TLS context for wss://
+     */
+    public OcppServer(String host, int port, SSLContext sslContext, ServerHandler handler) {
+        this.server = new Server(new InetSocketAddress(host, port), handler);
+        this.tls = sslContext != null;
+        if (sslContext != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));
+        }
+        server.setReuseAddr(true);
+        server.setDaemon(true);
+    }
+
+    /** Binds and starts serving; returns once the port is open. */
+    public OcppServer start() {
+        server.start();
+        try {
+            started.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot start the CSMS server: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the CSMS server did not start within 10 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** The port actually bound (useful with an ephemeral port). */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The OCPP-J endpoint URL that stations connect to (they append their identity). */
+    public URI url() {
+        return URI.create((tls ? "wss" : "ws") + "://" + server.getAddress().getHostString() + ":" + port() + "/ocpp");
+    }
+
+    public void stop() {
+        try {
+            server.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Server extends WebSocketServer {
+        private final ServerHandler handler;
+
+        private Server(InetSocketAddress address, ServerHandler handler) {
+            super(address, List.<Draft>of(new Draft_6455(List.of(),
+                    List.of(new Protocol(ConnectionSettings.SUBPROTOCOL)))));
+            this.handler = handler;
+        }
+
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+                                                                           ClientHandshake request)
+                throws InvalidDataException {
+            ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+            String stationId = stationId(request.getResourceDescriptor());
+            if (stationId.isEmpty() || !handler.admits(stationId, password(stationId, request))) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "station not admitted: " + stationId);
+            }
+            return response;
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            String stationId = stationId(handshake.getResourceDescriptor());
+            conn.setAttachment(handler.connected(stationId, new ServerConnection(conn)));
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            ConnectionListener listener = conn.getAttachment();
+            if (listener != null) {
+                listener.onText(message);
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            ConnectionListener listener = conn.getAttachment();
+            if (listener != null) {
+                listener.onClosed(code, reason);
+            }
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null) {
+                started.completeExceptionally(ex);
+            } else {
+                LOG.debug("connection error on {}: {}", conn.getResourceDescriptor(), ex.toString());
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.complete(null);
+        }
+    }
+
+    private static String stationId(String resourceDescriptor) {
+        String path = URI.create(resourceDescriptor).getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return PercentEncoding.decode(last);
+    }
+
+    private static String password(String stationId, ClientHandshake request) {
+        String header = request.getFieldValue("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || !decoded.substring(0, colon).equals(stationId)) {
+            return null;
+        }
+        return decoded.substring(colon + 1);
+    }
+
+    /** Java-WebSocket connection as an RPC connection. */
+    private static final class ServerConnection implements Connection {
+        private final WebSocket socket;
+
+        private ServerConnection(WebSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public CompletableFuture<Void> send(String text) {
+            try {
+                socket.send(text);
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close(CloseFrame.NORMAL);
+        }
+
+        @Override
+        public void abort() {
+            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "aborted");
+        }
+    }
+}
