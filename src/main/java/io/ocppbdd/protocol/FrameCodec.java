@@ -45,7 +45,8 @@ public final class FrameCodec {
             root = STRICT_READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
-                    "Message is not valid JSON: " + e.getOriginalMessage(), true);
+                    "Message is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")", true);
         }
         if (root == null || !root.isArray() || root.size() < 2) {
             throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
