@@ -124,6 +124,14 @@ class FrameCodecTest {
     }
 
     @Test
+    @DisplayName("Part 4 §4.2.3: the CALLERROR for invalid JSON says where, without echoing the invalid text")
+    void invalidJsonIsDescribedBriefly() {
+        FrameException e = catchThrowableOfType(FrameException.class, () -> FrameCodec.decode("[2,\"1\",{"));
+
+        assertThat(e.answer().errorDescription()).isEqualTo("Message is not valid JSON (line 1, column 9)");
+    }
+
+    @Test
     @DisplayName("Part 4 §4.1.2: non-ASCII natural-language text survives encoding as UTF-8 JSON")
     void unicodeTextSurvives() throws Exception {
         ObjectNode payload = Json.object().put("content", "Ladevorgang läuft €");
