@@ -212,6 +212,7 @@ public final class RpcEndpoint implements ConnectionListener {
             connection = null;
             String why = "connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
             if (outstanding != null) {
+                outstanding.timer.cancel();
                 outstanding.fail(new CallFailedException(Reason.CONNECTION_LOST,
                         outstanding.call.action() + " got no answer: " + why));
                 outstanding = null;

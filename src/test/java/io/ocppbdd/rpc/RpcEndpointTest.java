@@ -215,6 +215,7 @@ class RpcEndpointTest {
         assertThat(failure(first)).hasMessageContaining("1006 gone");
         assertThat(endpoint.isConnected()).isFalse();
         assertThat(endpoint.whenIdle()).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(time.pending()).as("the timeout of the lost CALL is called off").isZero();
     }
 
     @Test
