@@ -66,6 +66,16 @@ class ManualSchedulerTest {
     }
 
     @Test
+    void aClockInAnotherZoneFollowsVirtualTime() {
+        java.time.Clock berlin = time.clock().withZone(java.time.ZoneId.of("Europe/Berlin"));
+
+        time.advance(Duration.ofHours(1));
+
+        assertThat(berlin.instant()).isEqualTo(START.plusSeconds(3600));
+        assertThat(berlin.getZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
     void cancelledTasksNeverRun() {
         Scheduler.Cancellable timer = time.schedule(Duration.ofSeconds(1), loop, () -> ran.add("cancelled"));
 
