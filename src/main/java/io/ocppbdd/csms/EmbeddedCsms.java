@@ -200,11 +200,17 @@ public final class EmbeddedCsms implements AutoCloseable {
         RecordedRequest recorded = new RecordedRequest(scheduler.clock().instant(), stationId, action,
                 call.messageId(), call.payload());
         requests.add(recorded);
+        CompletableFuture<Reply> reply = reply(stationId, action, call);
         waiters.forEach(waiter -> {
             if (waiter.test.test(recorded)) {
                 waiter.future.complete(recorded);
             }
         });
+        return reply;
+    }
+
+    /** The answer, already scheduled when delayed, so that whoever sees the request may move time at once. */
+    private CompletableFuture<Reply> reply(String stationId, Action action, Call call) {
         if (!action.sentByStation()) {
             return CompletableFuture.completedFuture(
                     Reply.error(ErrorCode.NotSupported, action + " is not sent by a charging station"));
