@@ -40,7 +40,7 @@ final class StationUnderTest implements AutoCloseable {
     private static final long WAIT_SECONDS = 5;
 
     final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
-    final EmbeddedCsms csms = EmbeddedCsms.start();
+    final EmbeddedCsms csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);
     final StateFile stateFile;
     final ChargingStation station;
 
