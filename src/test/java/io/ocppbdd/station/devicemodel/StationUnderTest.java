@@ -54,6 +54,10 @@ final class StationUnderTest implements AutoCloseable {
         station = ChargingStation.builder(state).csmsUrl(csms.url()).scheduler(time).stateFile(stateFile).build();
         station.start().get(WAIT_SECONDS, TimeUnit.SECONDS);
         csms.request(ID, Action.BootNotification, r -> true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (bootStatus == null) {
+            csms.request(ID, Action.StatusNotification, r -> r.payload().path("evseId").asInt() == 2)
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
         station.whenIdle().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
