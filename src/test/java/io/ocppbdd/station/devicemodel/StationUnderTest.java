@@ -18,11 +18,13 @@ import io.ocppbdd.protocol.messages.SetVariablesRequest;
 import io.ocppbdd.protocol.messages.SetVariablesResponse;
 import io.ocppbdd.protocol.messages.Variable;
 import io.ocppbdd.rpc.CallFailedException;
+import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /** One station with two EVSEs (one connector each) booted against its own embedded CSMS, on virtual time. */
 final class StationUnderTest implements AutoCloseable {
@@ -53,7 +56,8 @@ final class StationUnderTest implements AutoCloseable {
         stateFile = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
         station = ChargingStation.builder(state).csmsUrl(csms.url()).scheduler(time).stateFile(stateFile).build();
         station.start().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        csms.request(ID, Action.BootNotification, r -> true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        BootStatus expected = bootStatus == null ? BootStatus.ACCEPTED : BootStatus.valueOf(bootStatus.toUpperCase());
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> station.bootStatus() == expected);
         if (bootStatus == null) {
             csms.request(ID, Action.StatusNotification, r -> r.payload().path("evseId").asInt() == 2)
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
