@@ -69,7 +69,7 @@ public final class ChargingStation implements AutoCloseable {
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
         Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
-                new VariableKey("OCPPCommCtrlr", null, null, null, "MessageTimeout", "Default"), 30));
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,

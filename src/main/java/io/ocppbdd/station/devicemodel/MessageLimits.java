@@ -55,7 +55,7 @@ final class MessageLimits {
     }
 
     private int limit(String variable, String instance) {
-        return model.intValue(new VariableKey(CONTROLLER, null, null, null, variable, instance), Integer.MAX_VALUE);
+        return model.intValue(VariableKey.of(CONTROLLER, variable, instance), Integer.MAX_VALUE);
     }
 
     private int size(String variable) {

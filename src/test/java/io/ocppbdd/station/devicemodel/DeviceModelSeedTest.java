@@ -118,7 +118,7 @@ class DeviceModelSeedTest {
                 "EVSE@2.AvailabilityState", "Unavailable",
                 "EVSE@1.Power[MaxSet]", "11000"));
         assertThat(model.intValue("OCPPCommCtrlr", "HeartbeatInterval", 0)).isEqualTo(60);
-        assertThat(model.intValue(new VariableKey("OCPPCommCtrlr", null, null, null, "MessageTimeout", "Default"), 0))
+        assertThat(model.intValue(VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 0))
                 .isEqualTo(45);
         assertThat(model.actual(new VariableKey("EVSE", null, 2, null, "AvailabilityState", null)))
                 .contains("Unavailable");
