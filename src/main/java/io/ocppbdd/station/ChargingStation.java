@@ -8,6 +8,7 @@ import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
 import io.ocppbdd.station.state.StateFile;
@@ -60,15 +61,15 @@ public final class ChargingStation implements AutoCloseable {
         if (builder.csmsUrl != null) {
             state.getCsms().setUrl(builder.csmsUrl.toString());
         }
-        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        DeviceModel deviceModel = DeviceModel.forStation(state);
         try {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
-        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
-                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
