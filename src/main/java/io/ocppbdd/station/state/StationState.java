@@ -13,7 +13,7 @@ import java.util.Map;
  * EVSEs and connectors, device-model overrides) and its last known state. Mutable; owned by the station's loop.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot"})
+@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache"})
 public final class StationState {
 
     /** The format this version of ocpp-bdd reads and writes. */
@@ -25,6 +25,7 @@ public final class StationState {
     private List<EvseState> evses = new ArrayList<>();
     private Map<String, String> deviceModel = new LinkedHashMap<>();
     private BootState boot = new BootState();
+    private List<AuthorizationCacheEntry> authorizationCache = new ArrayList<>();
 
     /** A state with defaults: this identity, one EVSE with one connector. */
     public static StationState defaults(String stationId) {
@@ -91,6 +92,16 @@ public final class StationState {
 
     public void setBoot(BootState boot) {
         this.boot = boot;
+    }
+
+    /** The Authorization Cache (C10), oldest stored first; left out of the file when empty. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<AuthorizationCacheEntry> getAuthorizationCache() {
+        return authorizationCache;
+    }
+
+    public void setAuthorizationCache(List<AuthorizationCacheEntry> authorizationCache) {
+        this.authorizationCache = authorizationCache;
     }
 
     /** Who the station is, as sent in BootNotification. */
