@@ -11,9 +11,11 @@ import io.ocppbdd.station.state.AuthorizationCacheEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The Authorization Cache (C10): the latest IdTokenInfo per token, whatever its status, kept in the station's
@@ -23,18 +25,22 @@ import java.util.Optional;
  */
 final class AuthorizationCache {
 
+    private static final String ACCEPTED = AuthorizationStatusEnum.ACCEPTED.value();
+
     private final StationContext context;
     private final AuthorizationSettings settings;
+    private long bytes;
 
     AuthorizationCache(StationContext context, AuthorizationSettings settings) {
         this.context = context;
         this.settings = settings;
+        this.bytes = entries().stream().mapToLong(AuthorizationCache::size).sum();
+        settings.cacheStorage(bytes);
     }
 
     /** The unexpired IdTokenInfo cached for this token; counts as a use of the entry. */
     Optional<IdTokenInfo> lookup(IdToken token) {
         boolean removed = removeExpired();
-        List<AuthorizationCacheEntry> entries = entries();
         int index = indexOf(token);
         if (index < 0) {
             if (removed) {
@@ -42,11 +48,11 @@ final class AuthorizationCache {
             }
             return Optional.empty();
         }
-        AuthorizationCacheEntry entry = entries.get(index);
-        entries.set(index, new AuthorizationCacheEntry(entry.idToken(), entry.type(), entry.idTokenInfo(),
+        AuthorizationCacheEntry entry = entries().get(index);
+        replace(index, new AuthorizationCacheEntry(entry.idToken(), entry.type(), entry.idTokenInfo(),
                 entry.updated(), now().toString(), entry.uses() + 1));
         changed();
-        return Optional.of(info(entry));
+        return Optional.of(Json.fromTree(entry.idTokenInfo(), IdTokenInfo.class));
     }
 
     /**
@@ -54,16 +60,16 @@ final class AuthorizationCache {
      * already past keeps the token out of the cache (errata 2025-01, note to C10.FR.10).
      */
     void store(IdToken token, IdTokenInfo info) {
-        List<AuthorizationCacheEntry> entries = entries();
         int index = indexOf(token);
-        int uses = index < 0 ? 0 : entries.remove(index).uses();
-        if (!expired(info, now())) {
-            String now = now().toString();
-            AuthorizationCacheEntry entry = new AuthorizationCacheEntry(token.getIdToken(), token.getType().value(),
-                    Json.toTree(info), now, now, uses + 1);
-            entries.add(entry);
+        int uses = index < 0 ? 0 : remove(index).uses();
+        String now = now().toString();
+        AuthorizationCacheEntry entry = new AuthorizationCacheEntry(token.getIdToken(), token.getType().value(),
+                Json.toTree(info), now, now, uses + 1);
+        if (!expired(entry, now())) {
+            entries().add(entry);
+            bytes += size(entry);
             removeExpired();
-            makeRoomFor(entry);
+            makeRoom();
         }
         changed();
     }
@@ -71,55 +77,51 @@ final class AuthorizationCache {
     /** Empties the cache (C11.FR.01). */
     void clear() {
         entries().clear();
+        bytes = 0;
         changed();
-    }
-
-    /** Reports the current size in AuthCacheCtrlr.Storage. */
-    void reportStorage() {
-        settings.cacheStorage(bytes());
     }
 
     private boolean removeExpired() {
         Instant now = now();
-        return entries().removeIf(entry -> expired(entry, now));
+        boolean removed = false;
+        for (int index = entries().size() - 1; index >= 0; index--) {
+            if (expired(entries().get(index), now)) {
+                remove(index);
+                removed = true;
+            }
+        }
+        return removed;
     }
 
     /** C10.FR.13: after cacheExpiryDateTime; otherwise C10.FR.10: AuthCacheLifeTime after the last update. */
     private boolean expired(AuthorizationCacheEntry entry, Instant now) {
-        IdTokenInfo info = info(entry);
-        if (info.getCacheExpiryDateTime() != null) {
-            return expired(info, now);
+        String expiry = entry.idTokenInfo().path("cacheExpiryDateTime").asText("");
+        if (!expiry.isEmpty()) {
+            return !now.isBefore(OffsetDateTime.parse(expiry).toInstant());
         }
         Duration lifeTime = settings.cacheLifeTime();
         return !lifeTime.isZero() && now.isAfter(Instant.parse(entry.updated()).plus(lifeTime));
     }
 
-    private static boolean expired(IdTokenInfo info, Instant now) {
-        return info.getCacheExpiryDateTime() != null && !now.isBefore(info.getCacheExpiryDateTime().toInstant());
-    }
-
-    private void makeRoomFor(AuthorizationCacheEntry kept) {
+    /** Evicts entries, never the newest, until the cache fits in AuthCacheCtrlr.Storage's maxLimit. */
+    private void makeRoom() {
         List<AuthorizationCacheEntry> entries = entries();
-        Comparator<AuthorizationCacheEntry> victimFirst = Comparator
-                .comparing((AuthorizationCacheEntry entry) -> info(entry).getStatus() == AuthorizationStatusEnum.ACCEPTED)
+        Comparator<Integer> victimFirst = Comparator
+                .comparing((Integer index) -> ACCEPTED.equals(entries.get(index).idTokenInfo().path("status").asText()))
                 .thenComparing(policyOrder(entries));
-        while (bytes() > settings.cacheCapacityBytes() && entries.size() > 1) {
-            entries.stream().filter(entry -> entry != kept).min(victimFirst).ifPresent(entries::remove);
+        while (bytes > settings.cacheCapacityBytes() && entries.size() > 1) {
+            IntStream.range(0, entries.size() - 1).boxed().min(victimFirst).ifPresent(this::remove);
         }
     }
 
-    private Comparator<AuthorizationCacheEntry> policyOrder(List<AuthorizationCacheEntry> entries) {
-        Comparator<AuthorizationCacheEntry> leastRecentlyUsed = Comparator.comparing(entry -> Instant.parse(entry.used()));
+    private Comparator<Integer> policyOrder(List<AuthorizationCacheEntry> entries) {
+        Comparator<Integer> leastRecentlyUsed = Comparator.comparing(index -> Instant.parse(entries.get(index).used()));
         return switch (settings.cachePolicy()) {
-            case "FIFO" -> Comparator.comparingInt(entries::indexOf);
-            case "LFU" -> Comparator.comparingInt(AuthorizationCacheEntry::uses).thenComparing(leastRecentlyUsed);
+            case "FIFO" -> Comparator.naturalOrder();
+            case "LFU" -> Comparator.comparing((Integer index) -> entries.get(index).uses())
+                    .thenComparing(leastRecentlyUsed);
             default -> leastRecentlyUsed;
         };
-    }
-
-    private long bytes() {
-        return entries().stream()
-                .mapToLong(entry -> Json.toTree(entry).toString().getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
     private int indexOf(IdToken token) {
@@ -134,8 +136,23 @@ final class AuthorizationCache {
         return -1;
     }
 
+    private void replace(int index, AuthorizationCacheEntry entry) {
+        bytes += size(entry) - size(entries().set(index, entry));
+    }
+
+    private AuthorizationCacheEntry remove(int index) {
+        AuthorizationCacheEntry removed = entries().remove(index);
+        bytes -= size(removed);
+        return removed;
+    }
+
+    /** The bytes an entry takes, as compact JSON; AuthCacheCtrlr.Storage reports their sum. */
+    private static long size(AuthorizationCacheEntry entry) {
+        return Json.toTree(entry).toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private void changed() {
-        reportStorage();
+        settings.cacheStorage(bytes);
         context.saveState();
     }
 
@@ -145,9 +162,5 @@ final class AuthorizationCache {
 
     private Instant now() {
         return context.clock().instant();
-    }
-
-    private static IdTokenInfo info(AuthorizationCacheEntry entry) {
-        return Json.fromTree(entry.idTokenInfo(), IdTokenInfo.class);
     }
 }

@@ -52,7 +52,6 @@ public final class AuthorizationModule implements StationModule {
         context = stationContext;
         settings = new AuthorizationSettings(context.deviceModel());
         cache = new AuthorizationCache(context, settings);
-        cache.reportStorage();
         context.handle(Action.ClearCache, CallHandler.of(ClearCacheRequest.class, request -> clearCache()));
     }
 
