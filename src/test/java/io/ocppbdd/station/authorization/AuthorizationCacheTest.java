@@ -250,6 +250,49 @@ class AuthorizationCacheTest {
         }
     }
 
+    @Test
+    @DisplayName("C10.FR.07, AuthCacheCtrlr.Policy FIFO: the first stored entry goes first, however recently used")
+    void fifoPolicy() {
+        try (TestStation station = TestStation.boot(csms, "CS-C-FIFO",
+                Map.of("AuthCtrlr.LocalPreAuthorize", "true", "AuthCacheCtrlr.Policy", "FIFO"))) {
+            station.remember(rfid("FIRST"), info(AuthorizationStatusEnum.ACCEPTED));
+            station.advance(Duration.ofSeconds(1));
+            station.remember(rfid("SECOND"), info(AuthorizationStatusEnum.ACCEPTED));
+            station.advance(Duration.ofSeconds(1));
+            station.authorize("FIRST");
+
+            assertThat(fillUntilEviction(station)).containsExactly("FIRST");
+        }
+    }
+
+    @Test
+    @DisplayName("C10.FR.07, AuthCacheCtrlr.Policy LFU: the least used entry goes first, however recently used")
+    void lfuPolicy() {
+        try (TestStation station = TestStation.boot(csms, "CS-C-LFU",
+                Map.of("AuthCtrlr.LocalPreAuthorize", "true", "AuthCacheCtrlr.Policy", "LFU"))) {
+            station.remember(rfid("OFTEN"), info(AuthorizationStatusEnum.ACCEPTED));
+            station.authorize("OFTEN");
+            station.authorize("OFTEN");
+            station.advance(Duration.ofSeconds(1));
+            station.remember(rfid("RARELY"), info(AuthorizationStatusEnum.ACCEPTED));
+            station.advance(Duration.ofSeconds(1));
+
+            assertThat(fillUntilEviction(station)).containsExactly("RARELY");
+        }
+    }
+
+    /** Adds Accepted entries until the first one is evicted; the evicted tokens. */
+    private static List<String> fillUntilEviction(TestStation station) {
+        List<String> before = ids(station.cache());
+        return station.onLoop(() -> {
+            List<AuthorizationCacheEntry> cache = station.station.state().getAuthorizationCache();
+            for (int index = 0; ids(cache).containsAll(before) && index < 2000; index++) {
+                station.authorization().remember(rfid("FILL" + index), info(AuthorizationStatusEnum.ACCEPTED));
+            }
+            return before.stream().filter(id -> !ids(cache).contains(id)).toList();
+        });
+    }
+
     private static IdTokenInfo info(AuthorizationStatusEnum status) {
         return new IdTokenInfo().withStatus(status);
     }
