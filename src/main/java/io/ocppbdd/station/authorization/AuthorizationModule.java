@@ -7,8 +7,10 @@ import io.ocppbdd.protocol.messages.AuthorizeResponse;
 import io.ocppbdd.protocol.messages.ClearCacheRequest;
 import io.ocppbdd.protocol.messages.ClearCacheResponse;
 import io.ocppbdd.protocol.messages.ClearCacheStatusEnum;
+import io.ocppbdd.protocol.messages.GetLocalListVersionRequest;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenInfo;
+import io.ocppbdd.protocol.messages.SendLocalListRequest;
 import io.ocppbdd.protocol.messages.StatusInfo;
 import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.rpc.CallHandler;
@@ -25,13 +27,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import static io.ocppbdd.protocol.messages.AuthorizationStatusEnum.ACCEPTED;
+import static io.ocppbdd.protocol.messages.AuthorizationStatusEnum.EXPIRED;
 import static io.ocppbdd.protocol.messages.AuthorizationStatusEnum.UNKNOWN;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 /**
- * Functional block C, Authorization: decides whether an id token may start or stop charging, with the CSMS
- * (Authorize, C01/C04/C06), the Authorization Cache (C10-C12, AuthCacheCtrlr), offline rules (LocalAuthorizeOffline,
- * OfflineTxForUnknownIdEnabled, C15), GroupId (C09) and Master Pass (C16); answers ClearCache (C11).
+ * Functional blocks C and D, Authorization and Local Authorization List: decides whether an id token may start or
+ * stop charging, with the CSMS (Authorize, C01/C04/C06), the Authorization Cache (C10-C12, AuthCacheCtrlr), the
+ * Local Authorization List (C13/C14, LocalAuthListCtrlr), offline rules (LocalAuthorizeOffline,
+ * OfflineTxForUnknownIdEnabled, C15), GroupId (C09) and Master Pass (C16); answers ClearCache (C11), SendLocalList
+ * (D01) and GetLocalListVersion (D02).
  *
  * <p>Every method runs on the station's loop (from another module, or through
  * {@link io.ocppbdd.station.ChargingStation#onLoop}); futures complete there too.
@@ -46,29 +51,35 @@ public final class AuthorizationModule implements StationModule {
     private StationContext context;
     private AuthorizationSettings settings;
     private AuthorizationCache cache;
+    private LocalAuthorizationList localList;
 
     @Override
     public void install(StationContext stationContext) {
         context = stationContext;
         settings = new AuthorizationSettings(context.deviceModel());
         cache = new AuthorizationCache(context, settings);
+        localList = new LocalAuthorizationList(context, settings);
         context.handle(Action.ClearCache, CallHandler.of(ClearCacheRequest.class, request -> clearCache()));
+        context.handle(Action.SendLocalList, CallHandler.of(SendLocalListRequest.class, localList::update));
+        context.handle(Action.GetLocalListVersion,
+                CallHandler.of(GetLocalListVersionRequest.class, request -> localList.version()));
     }
 
     /**
      * Authorizes a token presented at an EVSE (null: not at a particular EVSE). The answer is the IdTokenInfo that
-     * decides; {@link #mayStart} says whether it lets the driver charge at that EVSE. In order:
+     * decides; {@link #mayStart} says whether it lets the driver charge at that EVSE. "Known" below means held by
+     * the Local Authorization List, which wins (C13.FR.01, C14.FR.01), or else by the Authorization Cache. In order:
      * <ol>
      * <li>AuthCtrlr.Enabled false, or type NoAuthorization / Central (C03.FR.01, C05.FR.01): Accepted, no Authorize.
-     * <li>Offline (not connected or not accepted): the cached info when LocalAuthorizeOffline and it is Accepted,
-     *     the cached info when it is not Accepted, Unknown for a cached Accepted token when LocalAuthorizeOffline is
-     *     false; a token the cache does not know is Accepted when OfflineTxForUnknownIdEnabled (C15.FR.08, never
-     *     cached, C15.FR.01), otherwise Unknown.
-     * <li>Online, cached Accepted (for this EVSE) and LocalPreAuthorize: the cached info at once, no Authorize (C12).
-     * <li>Online, cached not Accepted and AuthCacheCtrlr.DisablePostAuthorize: the cached info, no Authorize.
-     * <li>DisableRemoteAuthorization: the cached info, or Unknown.
-     * <li>Otherwise Authorize (C01.FR.02, C10.FR.03, C12.FR.05); the answer updates the cache (C10.FR.04) and is
-     *     returned whatever its status (Blocked, ConcurrentTx, Expired, Invalid, NoCredit, NotAllowedTypeEVSE,
+     * <li>Offline (not connected or not accepted): a known Accepted token is Accepted when LocalAuthorizeOffline
+     *     (Unknown when not); a known token that is not Accepted keeps its status; an unknown token is Accepted when
+     *     OfflineTxForUnknownIdEnabled (C15.FR.08, and never cached, C15.FR.01), otherwise Unknown.
+     * <li>Online, known Accepted (for this EVSE) and LocalPreAuthorize: that info at once, no Authorize (C12,
+     *     C14.FR.02/04).
+     * <li>Online, known not Accepted and the list's or cache's DisablePostAuthorize: that info, no Authorize.
+     * <li>DisableRemoteAuthorization: the known info, or Unknown.
+     * <li>Otherwise Authorize (C01.FR.02, C10.FR.03, C12.FR.05, C14.FR.03); the answer updates the cache (C10.FR.04)
+     *     and is returned whatever its status (Blocked, ConcurrentTx, Expired, Invalid, NoCredit, NotAllowedTypeEVSE,
      *     NotAtThisLocation, NotAtThisTime, Unknown). No answer (timeout, connection lost): the offline rules.
      * </ol>
      * A CALLERROR or invalid answer from the CSMS fails the future with {@link CallFailedException}.
@@ -77,19 +88,19 @@ public final class AuthorizationModule implements StationModule {
         if (!settings.authorizationEnabled() || IdTokens.authorizedByType(token.getType())) {
             return completedFuture(status(ACCEPTED));
         }
-        Optional<IdTokenInfo> cached = cached(token);
         if (!context.isOnline()) {
-            return completedFuture(offline(cached));
+            return completedFuture(offline(token));
         }
-        if (cached.isPresent()) {
-            IdTokenInfo info = cached.get();
+        Optional<Known> known = known(token, true);
+        if (known.isPresent()) {
+            IdTokenInfo info = known.get().info();
             if (permits(info, evseId) && settings.localPreAuthorize()
-                    || info.getStatus() != ACCEPTED && settings.postAuthorizeDisabled()) {
+                    || info.getStatus() != ACCEPTED && known.get().postAuthorizeDisabled()) {
                 return completedFuture(info);
             }
         }
         if (settings.remoteAuthorizationDisabled()) {
-            return completedFuture(cached.orElseGet(() -> status(UNKNOWN)));
+            return completedFuture(known.map(Known::info).orElseGet(() -> status(UNKNOWN)));
         }
         return context.send(new AuthorizeRequest().withIdToken(token), AuthorizeResponse.class)
                 .handle((response, failure) -> {
@@ -99,7 +110,7 @@ public final class AuthorizationModule implements StationModule {
                     }
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     if (cause instanceof CallFailedException callFailed && UNREACHABLE.contains(callFailed.reason())) {
-                        return offline(cached);
+                        return offline(token);
                     }
                     throw new CompletionException(cause);
                 });
@@ -135,9 +146,9 @@ public final class AuthorizationModule implements StationModule {
      * Whether a token presented during a transaction may end its authorization.
      * <ul>
      * <li>The starter's own token: {@link StopAuthorization#SAME_TOKEN} at once (C01.FR.03 a, C09.FR.07 a).
-     * <li>A token the cache holds as Accepted with the starter's group: {@link StopAuthorization#SAME_GROUP}, or
+     * <li>A token the list or cache holds as Accepted with the starter's group: {@link StopAuthorization#SAME_GROUP}, or
      *     with the Master Pass group: {@link StopAuthorization#MASTER_PASS}, without Authorize (C09.FR.07 b,
-     *     C16.FR.04).
+     *     C16.FR.04/05).
      * <li>Otherwise the token is {@link #authorize authorized} (C09.FR.05) and the answer decides: Accepted with the
      *     starter's group or the Master Pass group stops; anything else is {@link StopAuthorization#REFUSED}
      *     (C09.FR.11).
@@ -150,9 +161,10 @@ public final class AuthorizationModule implements StationModule {
         if (IdTokens.same(presented, starter)) {
             return completedFuture(StopAuthorization.SAME_TOKEN);
         }
-        IdToken starterGroup = Optional.ofNullable(starterInfo).or(() -> cached(starter))
+        boolean online = context.isOnline();
+        IdToken starterGroup = Optional.ofNullable(starterInfo).or(() -> known(starter, online).map(Known::info))
                 .map(IdTokenInfo::getGroupIdToken).orElse(null);
-        Optional<StopAuthorization> local = cached(presented).map(info -> stopVerdict(info, starterGroup))
+        Optional<StopAuthorization> local = known(presented, online).map(known -> stopVerdict(known.info(), starterGroup))
                 .filter(StopAuthorization::allowed);
         if (local.isPresent()) {
             return completedFuture(local.get());
@@ -171,15 +183,37 @@ public final class AuthorizationModule implements StationModule {
                 ? StopAuthorization.SAME_GROUP : StopAuthorization.REFUSED;
     }
 
-    private Optional<IdTokenInfo> cached(IdToken token) {
-        return settings.cacheEnabled() && IdTokens.cacheable(token.getType()) ? cache.lookup(token) : Optional.empty();
+    /**
+     * What the station knows of a token locally: the Local Authorization List first (C13.FR.01, C14.FR.01), then the
+     * Authorization Cache. A list entry past its cacheExpiryDateTime is disregarded online (C14.FR.05) and refuses
+     * the token as Expired offline, where it is not an unknown id (C13.FR.05/06).
+     */
+    private Optional<Known> known(IdToken token, boolean online) {
+        Optional<IdTokenInfo> listed = localList.find(token);
+        if (listed.isPresent()) {
+            if (!localList.expired(listed.get(), context.clock().instant())) {
+                return Optional.of(new Known(listed.get(), settings.localListPostAuthorizeDisabled()));
+            }
+            if (!online) {
+                return Optional.of(new Known(status(EXPIRED), true));
+            }
+        }
+        Optional<IdTokenInfo> cached = settings.cacheEnabled() && IdTokens.cacheable(token.getType())
+                ? cache.lookup(token) : Optional.empty();
+        return cached.map(info -> new Known(info, settings.postAuthorizeDisabled()));
     }
 
-    private IdTokenInfo offline(Optional<IdTokenInfo> cached) {
-        if (cached.isEmpty()) {
+    /**
+     * The offline decision: a locally known Accepted token when LocalAuthorizeOffline (Unknown otherwise), a locally
+     * known token that is not Accepted stays refused, an unknown one is Accepted only when OfflineTxForUnknownIdEnabled
+     * (C13.FR.02/04, C15.FR.08).
+     */
+    private IdTokenInfo offline(IdToken token) {
+        Optional<IdTokenInfo> known = known(token, false).map(Known::info);
+        if (known.isEmpty()) {
             return status(settings.offlineTxForUnknownId() ? ACCEPTED : UNKNOWN);
         }
-        IdTokenInfo info = cached.get();
+        IdTokenInfo info = known.get();
         return info.getStatus() == ACCEPTED && !settings.localAuthorizeOffline() ? status(UNKNOWN) : info;
     }
 
@@ -209,5 +243,9 @@ public final class AuthorizationModule implements StationModule {
 
     private static IdTokenInfo status(AuthorizationStatusEnum status) {
         return new IdTokenInfo().withStatus(status);
+    }
+
+    /** A token's IdTokenInfo from the list or the cache, and whether re-checking a non-Accepted one is disabled. */
+    private record Known(IdTokenInfo info, boolean postAuthorizeDisabled) {
     }
 }

@@ -9,12 +9,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The AuthCtrlr and AuthCacheCtrlr variables (Part 2 appendix §2.3, §2.4), read at the moment they matter. */
+/**
+ * The AuthCtrlr, AuthCacheCtrlr and LocalAuthListCtrlr variables (Part 2 appendix §2.3-2.5), read at the moment
+ * they matter.
+ */
 final class AuthorizationSettings {
 
     private static final String AUTH = "AuthCtrlr";
     private static final String CACHE = "AuthCacheCtrlr";
+    private static final String LIST = "LocalAuthListCtrlr";
     private static final VariableKey CACHE_STORAGE = VariableKey.of(CACHE, "Storage");
+    private static final VariableKey LIST_ENTRIES = VariableKey.of(LIST, "Entries");
 
     private final DeviceModel model;
 
@@ -81,6 +86,43 @@ final class AuthorizationSettings {
     void cacheStorage(long bytes) {
         if (model.find(CACHE_STORAGE).isPresent()) {
             model.setInternally(CACHE_STORAGE, AttributeEnum.ACTUAL, Long.toString(bytes));
+        }
+    }
+
+    /** LocalAuthListCtrlr.Enabled (D01.FR.13). */
+    boolean localListEnabled() {
+        return flag(LIST, "Enabled", false);
+    }
+
+    /** LocalAuthListCtrlr.SupportsExpiryDateTime: list entries past cacheExpiryDateTime do not count (C13, C14). */
+    boolean localListExpires() {
+        return flag(LIST, "SupportsExpiryDateTime", false);
+    }
+
+    /** LocalAuthListCtrlr.DisablePostAuthorize: do not re-check a listed non-Accepted token (C14.FR.03). */
+    boolean localListPostAuthorizeDisabled() {
+        return flag(LIST, "DisablePostAuthorize", false);
+    }
+
+    /** LocalAuthListCtrlr.ItemsPerMessage (D01.FR.11). */
+    int localListItemsPerMessage() {
+        return model.intValue(LIST, "ItemsPerMessage", Integer.MAX_VALUE);
+    }
+
+    /** LocalAuthListCtrlr.BytesPerMessage (D01.FR.11). */
+    int localListBytesPerMessage() {
+        return model.intValue(LIST, "BytesPerMessage", Integer.MAX_VALUE);
+    }
+
+    /** The maxLimit of LocalAuthListCtrlr.Entries: how many tokens the list may hold (D01.FR.12). */
+    long localListCapacity() {
+        return model.find(LIST_ENTRIES).map(Variable::maxLimit).map(BigDecimal::longValue).orElse(Long.MAX_VALUE);
+    }
+
+    /** Reports the number of tokens in the list in LocalAuthListCtrlr.Entries (D01.FR.12). */
+    void localListEntries(int count) {
+        if (model.find(LIST_ENTRIES).isPresent()) {
+            model.setInternally(LIST_ENTRIES, AttributeEnum.ACTUAL, Integer.toString(count));
         }
     }
 

@@ -3,6 +3,8 @@ package io.ocppbdd.station.authorization;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 
+import java.util.Locale;
+
 /** Comparing id tokens the way Part 2 says. */
 final class IdTokens {
 
@@ -11,8 +13,12 @@ final class IdTokens {
 
     /** C01.FR.25: equal idToken (a case-insensitive string, §C 1.1) and equal type; additionalInfo does not count. */
     static boolean same(IdToken a, IdToken b) {
-        return a != null && b != null && a.getType() == b.getType()
-                && a.getIdToken() != null && a.getIdToken().equalsIgnoreCase(b.getIdToken());
+        return a != null && b != null && a.getIdToken() != null && b.getIdToken() != null && key(a).equals(key(b));
+    }
+
+    /** What identifies a token per C01.FR.25: its type and its value, case-insensitively. */
+    static String key(IdToken token) {
+        return token.getType().value() + ":" + token.getIdToken().toUpperCase(Locale.ROOT);
     }
 
     /** §C 1.2: two tokens are in the same group when their groupIdTokens match and are not empty. */
