@@ -46,7 +46,7 @@ public final class AuthorizationModule implements StationModule {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationModule.class);
     private static final Set<CallFailedException.Reason> UNREACHABLE = EnumSet.of(CallFailedException.Reason.TIMEOUT,
             CallFailedException.Reason.NOT_CONNECTED, CallFailedException.Reason.CONNECTION_LOST);
-    private static final int MAX_ADDITIONAL_INFO = 512;
+    private static final int MAX_DETAIL = 512;
 
     private StationContext context;
     private AuthorizationSettings settings;
@@ -146,15 +146,15 @@ public final class AuthorizationModule implements StationModule {
      * Whether a token presented during a transaction may end its authorization.
      * <ul>
      * <li>The starter's own token: {@link StopAuthorization#SAME_TOKEN} at once (C01.FR.03 a, C09.FR.07 a).
-     * <li>A token the list or cache holds as Accepted with the starter's group: {@link StopAuthorization#SAME_GROUP}, or
-     *     with the Master Pass group: {@link StopAuthorization#MASTER_PASS}, without Authorize (C09.FR.07 b,
+     * <li>A token the list or cache holds as Accepted with the starter's group: {@link StopAuthorization#SAME_GROUP},
+     *     or with the Master Pass group: {@link StopAuthorization#MASTER_PASS}, without Authorize (C09.FR.07 b,
      *     C16.FR.04/05).
      * <li>Otherwise the token is {@link #authorize authorized} (C09.FR.05) and the answer decides: Accepted with the
      *     starter's group or the Master Pass group stops; anything else is {@link StopAuthorization#REFUSED}
      *     (C09.FR.11).
      * </ul>
      *
-     * @param starterInfo the IdTokenInfo the transaction was authorized with; null to take it from the cache
+     * @param starterInfo the IdTokenInfo the transaction was authorized with; null to take it from the list or cache
      */
     public CompletableFuture<StopAuthorization> authorizeStop(IdToken presented, IdToken starter,
                                                               IdTokenInfo starterInfo) {
@@ -164,8 +164,8 @@ public final class AuthorizationModule implements StationModule {
         boolean online = context.isOnline();
         IdToken starterGroup = Optional.ofNullable(starterInfo).or(() -> known(starter, online).map(Known::info))
                 .map(IdTokenInfo::getGroupIdToken).orElse(null);
-        Optional<StopAuthorization> local = known(presented, online).map(known -> stopVerdict(known.info(), starterGroup))
-                .filter(StopAuthorization::allowed);
+        Optional<StopAuthorization> local = known(presented, online)
+                .map(entry -> stopVerdict(entry.info(), starterGroup)).filter(StopAuthorization::allowed);
         if (local.isPresent()) {
             return completedFuture(local.get());
         }
@@ -226,19 +226,20 @@ public final class AuthorizationModule implements StationModule {
     /** C11: Rejected while AuthCacheCtrlr.Enabled is false (C11.FR.04) or when clearing fails (C11.FR.05). */
     private ClearCacheResponse clearCache() {
         if (!settings.cacheEnabled()) {
-            return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.REJECTED).withStatusInfo(
-                    new StatusInfo().withReasonCode("NotEnabled").withAdditionalInfo("AuthCacheCtrlr.Enabled is false"));
+            return rejected("NotEnabled", "AuthCacheCtrlr.Enabled is false");
         }
         try {
             cache.clear();
             return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.ACCEPTED);
         } catch (StateFileException e) {
             LOG.warn("{}: cannot clear the Authorization Cache: {}", context.stationId(), e.getMessage());
-            String detail = e.getMessage();
-            return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.REJECTED).withStatusInfo(
-                    new StatusInfo().withReasonCode("InternalError")
-                            .withAdditionalInfo(detail.substring(0, Math.min(detail.length(), MAX_ADDITIONAL_INFO))));
+            return rejected("InternalError", e.getMessage());
         }
+    }
+
+    private static ClearCacheResponse rejected(String reason, String detail) {
+        return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.REJECTED).withStatusInfo(new StatusInfo()
+                .withReasonCode(reason).withAdditionalInfo(detail.substring(0, Math.min(detail.length(), MAX_DETAIL))));
     }
 
     private static IdTokenInfo status(AuthorizationStatusEnum status) {
