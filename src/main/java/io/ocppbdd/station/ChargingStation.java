@@ -6,6 +6,7 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
@@ -51,6 +52,7 @@ public final class ChargingStation implements AutoCloseable {
     private final Duration connectTimeout;
     private final SerialExecutor loop = new SerialExecutor();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean rebooting;
@@ -84,8 +86,9 @@ public final class ChargingStation implements AutoCloseable {
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
-        List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+        modules = new ArrayList<>(List.of(
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(),
+                new AuthorizationModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -155,6 +158,12 @@ public final class ChargingStation implements AutoCloseable {
     /** Runs a piece of work on the station's loop, where its state may be read and changed. */
     public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, loop);
+    }
+
+    /** The functional block of this type, e.g. {@code station.module(AuthorizationModule.class)}. */
+    public <T extends StationModule> T module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
     /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */

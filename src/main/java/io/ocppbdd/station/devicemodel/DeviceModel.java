@@ -113,7 +113,9 @@ public final class DeviceModel {
             entry.extraAttributes().forEach(type -> variable.addAttribute(AttributeEnum.fromValue(type),
                     new Variable.Attribute(MutabilityEnum.READ_WRITE, true, false, null)));
         }
-        variables.put(key.toString(), variable);
+        if (variables.putIfAbsent(key.toString(), variable) != null) {
+            throw new IllegalArgumentException("device model: " + key + " is declared twice in the seed");
+        }
     }
 
     /** Every variable, in seed order. */
