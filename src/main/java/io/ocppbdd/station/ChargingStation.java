@@ -10,6 +10,7 @@ import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -84,7 +85,7 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), new SmartChargingModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
