@@ -95,6 +95,23 @@ final class CompositeScheduleCalculator {
     }
 
     /**
+     * The first moment after {@code after}, and before {@code before}, at which a limit may change on some EVSE:
+     * a period begins or ends, a profile becomes valid or expires.
+     */
+    Optional<Instant> nextChange(Instant after, Instant before) {
+        long from = after.getEpochSecond();
+        long to = before.getEpochSecond();
+        SortedSet<Long> changes = new TreeSet<>();
+        for (InstalledProfile installed : profiles) {
+            ProfileTimeline timeline = new ProfileTimeline(installed.profile());
+            for (int evse : evsesOf(0)) {
+                timeline.addChanges(from, to, relativeStart(evse, from), changes);
+            }
+        }
+        return changes.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(changes.first()));
+    }
+
+    /**
      * The limit the profiles impose on an EVSE at one moment, empty when none does. Without a transaction,
      * Relative schedules are taken to start at that moment.
      */

@@ -46,7 +46,8 @@ final class ProfileQueries {
      * constraints are never cleared.
      */
     static Predicate<InstalledProfile> toClear(ClearChargingProfileRequest request) {
-        Predicate<InstalledProfile> notExternal = installed -> installed.purpose() != CHARGING_STATION_EXTERNAL_CONSTRAINTS;
+        Predicate<InstalledProfile> notExternal =
+                installed -> installed.purpose() != CHARGING_STATION_EXTERNAL_CONSTRAINTS;
         if (request.getChargingProfileId() != null) {
             return notExternal.and(installed -> installed.id() == request.getChargingProfileId());
         }
@@ -64,7 +65,8 @@ final class ProfileQueries {
      */
     static List<ReportChargingProfilesRequest> reports(int requestId, List<InstalledProfile> profiles) {
         Map<Integer, List<InstalledProfile>> byEvse = new TreeMap<>();
-        profiles.forEach(installed -> byEvse.computeIfAbsent(installed.evseId(), id -> new ArrayList<>()).add(installed));
+        profiles.forEach(installed ->
+                byEvse.computeIfAbsent(installed.evseId(), id -> new ArrayList<>()).add(installed));
         List<ReportChargingProfilesRequest> reports = new ArrayList<>();
         int left = byEvse.size();
         for (Map.Entry<Integer, List<InstalledProfile>> evse : byEvse.entrySet()) {

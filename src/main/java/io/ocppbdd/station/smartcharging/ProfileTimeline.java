@@ -93,7 +93,8 @@ final class ProfileTimeline {
         if (kind == ChargingProfileKindEnum.ABSOLUTE) {
             return Optional.of(start);
         }
-        return t < start ? Optional.empty() : Optional.of(start + Math.floorDiv(t - start, recurrence()) * recurrence());
+        return t < start ? Optional.empty()
+                : Optional.of(start + Math.floorDiv(t - start, recurrence()) * recurrence());
     }
 
     private List<Long> bases(long from, long to, long relativeStart) {

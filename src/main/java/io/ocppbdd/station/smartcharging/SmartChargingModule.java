@@ -1,5 +1,6 @@
 package io.ocppbdd.station.smartcharging;
 
+import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
@@ -28,21 +29,27 @@ import io.ocppbdd.station.state.EvseState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Smart charging (functional block K): SetChargingProfile (K01), GetCompositeSchedule (K08), GetChargingProfiles
  * with ReportChargingProfiles (K09) and ClearChargingProfile (K10). Profiles persist in the state file
- * (K01.FR.27). The metering model asks {@link #limitWatts} for the composite limit that caps its power.
+ * (K01.FR.27). The composite limit of each EVSE caps its simulated power: {@link #onLimit} tells it whenever it
+ * changes (profiles set or cleared, a transaction started or ended, a schedule period began), and
+ * {@link #limitWatts} reads it at any moment.
  *
  * <p>With SmartChargingCtrlr.Enabled = false every smart-charging CALL is answered NotSupported (K01.FR.29).
  */
@@ -51,7 +58,11 @@ public final class SmartChargingModule implements StationModule {
     private static final Logger LOG = LoggerFactory.getLogger(SmartChargingModule.class);
 
     private final Supply supply;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private static final Duration LONGEST_QUIET = Duration.ofDays(8);
+
+    private final List<BiConsumer<Integer, OptionalDouble>> limitListeners = new CopyOnWriteArrayList<>();
+    private final Map<Integer, OptionalDouble> limits = new HashMap<>();
+    private Scheduler.Cancellable nextRefresh = Scheduler.Cancellable.NONE;
     private volatile ActiveTransactions transactions = ActiveTransactions.NONE;
     private StationContext context;
     private ChargingProfileStore store = new ChargingProfileStore();
@@ -71,15 +82,23 @@ public final class SmartChargingModule implements StationModule {
         return this;
     }
 
-    /** Told on the station's loop whenever the installed profiles changed (K01.FR.07, K10.FR.05). */
-    public void onProfilesChanged(Runnable listener) {
-        listeners.add(listener);
+    /**
+     * Told, on the station's loop, the EVSE id and its composite limit in W (empty = no limit) whenever that
+     * changes (K01.FR.07, K01.FR.32, K10.FR.05), and once per EVSE when the station starts.
+     */
+    public void onLimit(BiConsumer<Integer, OptionalDouble> listener) {
+        limitListeners.add(listener);
     }
 
     @Override
     public void install(StationContext stationContext) {
         this.context = stationContext;
-        this.store = ChargingProfileStore.fromState(stationContext.state().getChargingProfiles());
+        try {
+            this.store = ChargingProfileStore.fromState(stationContext.state().getChargingProfiles());
+        } catch (RuntimeException e) {
+            LOG.error("{}: state file \"chargingProfiles\": {} (fix or remove the entry); starting without profiles",
+                    stationContext.stationId(), e.getMessage());
+        }
         countEntries();
         handle(Action.SetChargingProfile, SetChargingProfileRequest.class, this::setChargingProfile);
         handle(Action.GetCompositeSchedule, GetCompositeScheduleRequest.class, this::getCompositeSchedule);
@@ -88,6 +107,7 @@ public final class SmartChargingModule implements StationModule {
             requireEnabled();
             return getChargingProfiles(Json.fromTree(call.payload(), GetChargingProfilesRequest.class));
         });
+        stationContext.loop().execute(this::refreshLimits);
     }
 
     /**
@@ -99,10 +119,17 @@ public final class SmartChargingModule implements StationModule {
                 .map(limit -> OptionalDouble.of(limit.value())).orElse(OptionalDouble.empty());
     }
 
-    /** Drops the TxProfiles of a transaction that ended on this EVSE (Part 2 §K 3.2). Use on the loop. */
+    /** Call on the loop when a transaction started: its TxProfiles and Relative schedules now apply. */
+    public void transactionStarted() {
+        refreshLimits();
+    }
+
+    /** Call on the loop when a transaction ended: its TxProfiles are dropped (Part 2 §K 3.2). */
     public void transactionEnded(int evseId) {
         if (store.remove(p -> p.evseId() == evseId && p.purpose() == ChargingProfilePurposeEnum.TX_PROFILE) > 0) {
             profilesChanged();
+        } else {
+            refreshLimits();
         }
     }
 
@@ -187,7 +214,27 @@ public final class SmartChargingModule implements StationModule {
         context.state().setChargingProfiles(new ArrayList<>(store.toState()));
         context.saveState();
         countEntries();
-        listeners.forEach(Runnable::run);
+        refreshLimits();
+    }
+
+    /** Tells the listeners of every EVSE limit that changed, then waits for the next possible change. */
+    private void refreshLimits() {
+        Instant now = context.clock().instant();
+        CompositeScheduleCalculator calculator = calculator();
+        for (int evseId : evseIds()) {
+            OptionalDouble limit = calculator.limitAt(evseId, now, ChargingRateUnitEnum.W)
+                    .map(l -> OptionalDouble.of(l.value())).orElse(OptionalDouble.empty());
+            if (!limit.equals(limits.put(evseId, limit))) {
+                limitListeners.forEach(listener -> listener.accept(evseId, limit));
+            }
+        }
+        nextRefresh.cancel();
+        nextRefresh = Scheduler.Cancellable.NONE;
+        if (store.size() > 0) {
+            Instant next = calculator.nextChange(now, now.plus(LONGEST_QUIET)).orElse(now.plus(LONGEST_QUIET));
+            nextRefresh = context.scheduler().schedule(Duration.between(now, next), context.loop(),
+                    this::refreshLimits);
+        }
     }
 
     private void countEntries() {

@@ -62,7 +62,8 @@ class ProfileQueriesTest {
     @DisplayName("K09.FR.04/K09.FR.05/K09.FR.06: evseId scope and criteria of GetChargingProfiles")
     void reportScope() {
         assertThat(reported(new GetChargingProfilesRequest().withRequestId(1).withEvseId(0)
-                .withChargingProfile(new ChargingProfileCriterion().withChargingProfilePurpose(MAX)))).containsExactly(1);
+                .withChargingProfile(new ChargingProfileCriterion().withChargingProfilePurpose(MAX))))
+                .containsExactly(1);
         assertThat(reported(new GetChargingProfilesRequest().withRequestId(1).withEvseId(2)
                 .withChargingProfile(new ChargingProfileCriterion()))).containsExactly(4);
         assertThat(reported(new GetChargingProfilesRequest().withRequestId(1)

@@ -196,7 +196,8 @@ class ProfileValidatorTest {
     @DisplayName("K01.FR.19/K01.FR.48: phaseToUse needs numberPhases 1 and ACPhaseSwitchingSupported")
     void phaseToUse() {
         ChargingProfile threePhases = txDefault(1, 0);
-        threePhases.getChargingSchedule().get(0).getChargingSchedulePeriod().get(0).withNumberPhases(3).withPhaseToUse(2);
+        threePhases.getChargingSchedule().get(0).getChargingSchedulePeriod().get(0)
+                .withNumberPhases(3).withPhaseToUse(2);
         assertRejected(0, threePhases, "K01.FR.19", "InvalidSchedule");
 
         ChargingProfile onePhase = txDefault(1, 0);

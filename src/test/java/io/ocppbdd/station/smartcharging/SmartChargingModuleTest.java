@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +59,7 @@ import static io.ocppbdd.station.smartcharging.Profiles.periods;
 import static io.ocppbdd.station.smartcharging.Profiles.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The smart-charging CALLs over real WebSockets against the embedded CSMS. */
 class SmartChargingModuleTest {
@@ -107,7 +109,8 @@ class SmartChargingModuleTest {
                 SetChargingProfileResponse.class);
     }
 
-    private GetCompositeScheduleResponse composite(int evseId, int duration, ChargingRateUnitEnum unit) throws Exception {
+    private GetCompositeScheduleResponse composite(int evseId, int duration, ChargingRateUnitEnum unit)
+            throws Exception {
         return send(new GetCompositeScheduleRequest().withEvseId(evseId).withDuration(duration)
                 .withChargingRateUnit(unit), GetCompositeScheduleResponse.class);
     }
@@ -163,6 +166,32 @@ class SmartChargingModuleTest {
         }).get(5, TimeUnit.SECONDS);
         assertThat(station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant())).get(5, TimeUnit.SECONDS))
                 .as("the TxProfile ends with its transaction").isEmpty();
+    }
+
+    @Test
+    @DisplayName("K01.FR.07/K01.FR.12/K10.FR.05: the limit listener hears every change, also when a period begins")
+    void limitFollowsTheSchedule() throws Exception {
+        SmartChargingModule smartCharging = new SmartChargingModule();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        smartCharging.onLimit((evse, watts) ->
+                heard.add(evse + ":" + (watts.isPresent() ? (long) watts.getAsDouble() : "none")));
+        boot(StationState.withEvses(ID, 2), smartCharging);
+        await().until(() -> heard.size() == 2);
+        assertThat(heard).containsExactlyInAnyOrder("1:none", "2:none");
+        heard.clear();
+
+        set(1, absolute(1, 0, TX_DEFAULT, NOW, 120, "0:16 60:10"));
+        await().until(() -> !heard.isEmpty());
+        assertThat(heard).containsExactly("1:11040");
+
+        station.whenIdle().get(5, TimeUnit.SECONDS);
+        time.advance(Duration.ofSeconds(60));
+        await().until(() -> heard.size() == 2);
+        assertThat(heard).containsExactly("1:11040", "1:6900");
+
+        time.advance(Duration.ofSeconds(60));
+        await().until(() -> heard.size() == 3);
+        assertThat(heard).endsWith("1:none");
     }
 
     @Test
@@ -227,14 +256,16 @@ class SmartChargingModuleTest {
         set(1, txDefault(2, 1, "0:16"));
 
         GetChargingProfilesResponse onEvseOne = send(new GetChargingProfilesRequest().withRequestId(7).withEvseId(1)
-                .withChargingProfile(new ChargingProfileCriterion().withStackLevel(1)), GetChargingProfilesResponse.class);
+                        .withChargingProfile(new ChargingProfileCriterion().withStackLevel(1)),
+                GetChargingProfilesResponse.class);
         assertThat(onEvseOne.getStatus()).isEqualTo(GetChargingProfileStatusEnum.ACCEPTED);
         assertThat(reports(7, 1).get(0).getChargingProfile()).extracting(ChargingProfile::getId).containsExactly(2);
 
-        GetChargingProfilesResponse station = send(new GetChargingProfilesRequest().withRequestId(8).withEvseId(0)
+        GetChargingProfilesResponse onStation = send(new GetChargingProfilesRequest().withRequestId(8).withEvseId(0)
                 .withChargingProfile(new ChargingProfileCriterion().withChargingProfileId(List.of(2))),
                 GetChargingProfilesResponse.class);
-        assertThat(station.getStatus()).as("profile 2 is not on EVSE 0").isEqualTo(GetChargingProfileStatusEnum.NO_PROFILES);
+        assertThat(onStation.getStatus()).as("profile 2 is not on EVSE 0")
+                .isEqualTo(GetChargingProfileStatusEnum.NO_PROFILES);
 
         GetChargingProfilesResponse otherSource = send(new GetChargingProfilesRequest().withRequestId(9)
                 .withChargingProfile(new ChargingProfileCriterion().withChargingLimitSource(
@@ -326,7 +357,8 @@ class SmartChargingModuleTest {
         boot(state);
 
         assertThatThrownBy(() -> csms.send(ID, new SetChargingProfileRequest().withEvseId(1)
-                .withChargingProfile(txDefault(1, 0, "0:16")), SetChargingProfileResponse.class).get(5, TimeUnit.SECONDS))
+                        .withChargingProfile(txDefault(1, 0, "0:16")), SetChargingProfileResponse.class)
+                .get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(CallFailedException.class,
                         failure -> assertThat(failure.callError().errorCode()).isEqualTo(ErrorCode.NotSupported));
     }
