@@ -82,7 +82,7 @@ final class ProfileValidator {
             return reject("K §3.2", "InvalidProfile", "a ChargingStationMaxProfile can only be set on evseId 0");
         }
         if (purpose != TX_PROFILE && profile.getTransactionId() != null) {
-            return reject("K01.FR.03", "InvalidProfile", "transactionId belongs to a TxProfile only");
+            return reject("ChargingProfileType", "InvalidProfile", "transactionId belongs to a TxProfile only");
         }
         return Optional.empty();
     }

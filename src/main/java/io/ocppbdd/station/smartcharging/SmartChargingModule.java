@@ -166,6 +166,7 @@ public final class SmartChargingModule implements StationModule {
     private GetCompositeScheduleResponse getCompositeSchedule(GetCompositeScheduleRequest request) {
         SmartChargingSettings settings = settings();
         GetCompositeScheduleResponse response = new GetCompositeScheduleResponse();
+        // without a unit in the request: W when SmartChargingCtrlr.RateUnit has it, else A
         ChargingRateUnitEnum unit = request.getChargingRateUnit() != null ? request.getChargingRateUnit()
                 : settings.rateUnits().stream().findFirst().orElse(ChargingRateUnitEnum.A);
         if (!settings.knowsEvse(request.getEvseId())) {

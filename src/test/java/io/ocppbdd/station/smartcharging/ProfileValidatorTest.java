@@ -119,10 +119,10 @@ class ProfileValidatorTest {
     }
 
     @Test
-    @DisplayName("K01.FR.03: a TxProfile carries the transactionId, other purposes do not")
+    @DisplayName("K01.FR.03: a TxProfile carries the transactionId; other purposes do not (ChargingProfileType)")
     void transactionIdRules() {
         assertRejected(1, txProfile(1, 0, null), "K01.FR.03", "MissingParam");
-        assertRejected(1, txDefault(1, 0).withTransactionId("TX-1"), "K01.FR.03", "InvalidProfile");
+        assertRejected(1, txDefault(1, 0).withTransactionId("TX-1"), "ChargingProfileType", "InvalidProfile");
     }
 
     @Test

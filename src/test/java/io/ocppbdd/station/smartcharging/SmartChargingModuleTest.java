@@ -132,6 +132,12 @@ class SmartChargingModuleTest {
         assertThat(response.getSchedule().getEvseId()).isEqualTo(1);
         assertThat(response.getSchedule().getScheduleStart().toInstant()).isEqualTo(T0);
         assertThat(periods(response.getSchedule())).containsExactly("0:6", "60:10", "300:32");
+
+        GetCompositeScheduleResponse anyUnit = send(new GetCompositeScheduleRequest().withEvseId(1).withDuration(60),
+                GetCompositeScheduleResponse.class);
+        assertThat(anyUnit.getSchedule().getChargingRateUnit()).as("W when RateUnit has both")
+                .isEqualTo(ChargingRateUnitEnum.W);
+        assertThat(periods(anyUnit.getSchedule())).containsExactly("0:4140");
     }
 
     @Test
