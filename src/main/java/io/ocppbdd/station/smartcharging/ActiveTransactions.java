@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What smart charging needs to know about transactions: which one runs on an EVSE (a TxProfile needs one,
  * K01.FR.09/K01.FR.33) and when it started (Relative profiles count from there, K01.FR.42).
- * The transaction engine implements it; {@link #NONE} says no EVSE has a transaction.
+ * The transaction engine implements it; {@link #NONE} says no EVSE has a transaction. Asked on the station's
+ * loop, for existing EVSEs (id 1 and up) only.
  */
 public interface ActiveTransactions {
 

@@ -195,6 +195,9 @@ final class CompositeScheduleCalculator {
     }
 
     private long relativeStart(int evseId, long noTransactionStart) {
+        if (evseId == 0) {
+            return noTransactionStart;
+        }
         return transactions.startedAt(evseId).map(Instant::getEpochSecond).orElse(noTransactionStart);
     }
 
