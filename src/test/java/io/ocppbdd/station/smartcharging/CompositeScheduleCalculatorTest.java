@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.ocppbdd.station.smartcharging.Profiles.A;
@@ -258,6 +259,29 @@ class CompositeScheduleCalculatorTest {
 
         install(0, absolute(2, 0, MAX, NOW, 30, "0:40"));
         assertThat(composite(0, T0, 60, A)).containsExactly("0:40", "30:42");
+    }
+
+    @Test
+    @DisplayName("The transaction engine is asked about EVSEs 1 and up only")
+    void neverAsksAboutEvseZero() {
+        ActiveTransactions engine = transaction(1, "TX-1", T0);
+        transactions = new ActiveTransactions() {
+            @Override
+            public Optional<String> transactionId(int evseId) {
+                assertThat(evseId).isPositive();
+                return engine.transactionId(evseId);
+            }
+
+            @Override
+            public Optional<Instant> startedAt(int evseId) {
+                assertThat(evseId).isPositive();
+                return engine.startedAt(evseId);
+            }
+        };
+        install(0, absolute(1, 0, MAX, NOW, null, "0:40"));
+        install(0, profile(2, 0, TX_DEFAULT, RELATIVE, A, null, 60, "0:10"));
+
+        assertThat(composite(0, T0, 120, A)).containsExactly("0:20", "60:40");
     }
 
     @Test
