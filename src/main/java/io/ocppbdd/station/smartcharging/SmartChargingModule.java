@@ -57,9 +57,9 @@ public final class SmartChargingModule implements StationModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartChargingModule.class);
 
-    private final Supply supply;
     private static final Duration LONGEST_QUIET = Duration.ofDays(8);
 
+    private final Supply supply;
     private final List<BiConsumer<Integer, OptionalDouble>> limitListeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, OptionalDouble> limits = new HashMap<>();
     private Scheduler.Cancellable nextRefresh = Scheduler.Cancellable.NONE;
@@ -115,7 +115,11 @@ public final class SmartChargingModule implements StationModule {
      * it. Use on the station's loop.
      */
     public OptionalDouble limitWatts(int evseId, Instant at) {
-        return calculator().limitAt(evseId, at, ChargingRateUnitEnum.W)
+        return watts(calculator(), evseId, at);
+    }
+
+    private static OptionalDouble watts(CompositeScheduleCalculator calculator, int evseId, Instant at) {
+        return calculator.limitAt(evseId, at, ChargingRateUnitEnum.W)
                 .map(limit -> OptionalDouble.of(limit.value())).orElse(OptionalDouble.empty());
     }
 
@@ -165,25 +169,28 @@ public final class SmartChargingModule implements StationModule {
 
     private GetCompositeScheduleResponse getCompositeSchedule(GetCompositeScheduleRequest request) {
         SmartChargingSettings settings = settings();
-        GetCompositeScheduleResponse response = new GetCompositeScheduleResponse();
         // without a unit in the request: W when SmartChargingCtrlr.RateUnit has it, else A
         ChargingRateUnitEnum unit = request.getChargingRateUnit() != null ? request.getChargingRateUnit()
                 : settings.rateUnits().stream().findFirst().orElse(ChargingRateUnitEnum.A);
         if (!settings.knowsEvse(request.getEvseId())) {
-            return response.withStatus(GenericStatusEnum.REJECTED).withStatusInfo(new Rejection("K08.FR.05",
-                    "UnknownEvse", "the station has no EVSE " + request.getEvseId()).statusInfo());
+            return rejected(new Rejection("K08.FR.05", "UnknownEvse", "the station has no EVSE " + request.getEvseId()));
         }
         if (!settings.rateUnits().contains(unit)) {
-            return response.withStatus(GenericStatusEnum.REJECTED).withStatusInfo(new Rejection("K08.FR.07",
-                    "UnsupportedRateUnit", unit.value() + " is not in SmartChargingCtrlr.RateUnit").statusInfo());
+            return rejected(new Rejection("K08.FR.07", "UnsupportedRateUnit",
+                    unit.value() + " is not in SmartChargingCtrlr.RateUnit"));
         }
         if (request.getDuration() < 0) {
-            return response.withStatus(GenericStatusEnum.REJECTED).withStatusInfo(new Rejection("K08.FR.02",
-                    "InvalidValue", "duration " + request.getDuration() + " is negative").statusInfo());
+            return rejected(new Rejection("K08.FR.02", "InvalidValue",
+                    "duration " + request.getDuration() + " is negative"));
         }
         Instant now = Instant.ofEpochSecond(context.clock().instant().getEpochSecond());
-        return response.withStatus(GenericStatusEnum.ACCEPTED)
+        return new GetCompositeScheduleResponse().withStatus(GenericStatusEnum.ACCEPTED)
                 .withSchedule(calculator().schedule(request.getEvseId(), now, request.getDuration(), unit));
+    }
+
+    private static GetCompositeScheduleResponse rejected(Rejection rejection) {
+        return new GetCompositeScheduleResponse().withStatus(GenericStatusEnum.REJECTED)
+                .withStatusInfo(rejection.statusInfo());
     }
 
     private CompletionStage<Reply> getChargingProfiles(GetChargingProfilesRequest request) {
@@ -223,8 +230,7 @@ public final class SmartChargingModule implements StationModule {
         Instant now = context.clock().instant();
         CompositeScheduleCalculator calculator = calculator();
         for (int evseId : evseIds()) {
-            OptionalDouble limit = calculator.limitAt(evseId, now, ChargingRateUnitEnum.W)
-                    .map(l -> OptionalDouble.of(l.value())).orElse(OptionalDouble.empty());
+            OptionalDouble limit = watts(calculator, evseId, now);
             if (!limit.equals(limits.put(evseId, limit))) {
                 limitListeners.forEach(listener -> listener.accept(evseId, limit));
             }
