@@ -12,6 +12,7 @@ import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -87,8 +88,7 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(),
-                new AuthorizationModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), new AuthorizationModule(), new SmartChargingModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
