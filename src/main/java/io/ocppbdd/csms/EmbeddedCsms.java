@@ -199,8 +199,8 @@ public final class EmbeddedCsms implements AutoCloseable {
         Action action = Action.valueOf(call.action());
         RecordedRequest recorded = new RecordedRequest(scheduler.clock().instant(), stationId, action,
                 call.messageId(), call.payload());
-        requests.add(recorded);
         CompletableFuture<Reply> reply = reply(stationId, action, call);
+        requests.add(recorded);
         waiters.forEach(waiter -> {
             if (waiter.test.test(recorded)) {
                 waiter.future.complete(recorded);
