@@ -38,15 +38,18 @@ class TlsTest {
     private TestCertificates certificates;
     private EmbeddedCsms csms;
     private OcppServer mutualTlsServer;
+    private EmbeddedCsms elsewhere;
 
     @BeforeAll
     void makeCertificatesAndServers(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         certificates = TestCertificates.createIn(dir);
         csms = EmbeddedCsms.start("127.0.0.1", 0, TlsContexts.of(certificates.csmsKeys, PASSWORD, null, null), time);
-        SSLContext serverContext = TlsContexts.of(certificates.csmsKeys, PASSWORD, certificates.csmsTrust, PASSWORD);
+        SSLContext serverContext = TlsContexts.of(certificates.csmsKeys, PASSWORD, certificates.csmsTrustsStation, PASSWORD);
         SSLParameters needClientCertificate = serverContext.getDefaultSSLParameters();
         needClientCertificate.setNeedClientAuth(true);
+        elsewhere = EmbeddedCsms.start("127.0.0.1", 0,
+                TlsContexts.of(certificates.elsewhereKeys, PASSWORD, null, null), time);
         mutualTlsServer = new OcppServer("127.0.0.1", 0, serverContext, needClientCertificate, new AdmitAll())
                 .start();
     }
@@ -54,6 +57,7 @@ class TlsTest {
     @AfterAll
     void stop() {
         csms.close();
+        elsewhere.close();
         mutualTlsServer.stop();
     }
 
@@ -62,7 +66,7 @@ class TlsTest {
     void verifiedServerConnects() throws Exception {
         assertThat(csms.url().getScheme()).isEqualTo("wss");
         ChargingStation station = ChargingStation.builder(StationState.defaults("CS-TLS")).csmsUrl(csms.url())
-                .scheduler(time).sslContext(TlsContexts.trusting(certificates.stationTrust, PASSWORD)).build();
+                .scheduler(time).sslContext(TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD)).build();
         try {
             station.start().get(10, TimeUnit.SECONDS);
 
@@ -93,10 +97,28 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("A00.FR.412: a trusted certificate issued for another host is refused")
+    void certificateForAnotherHostIsRefused() {
+        ChargingStation station = ChargingStation.builder(StationState.defaults("CS-WRONG-HOST"))
+                .csmsUrl(elsewhere.url()).scheduler(time)
+                .sslContext(TlsContexts.trusting(certificates.stationTrustsElsewhere, PASSWORD)).build();
+        try {
+            ExecutionException e = catchThrowableOfType(ExecutionException.class,
+                    () -> station.start().get(10, TimeUnit.SECONDS));
+
+            assertThat(e.getCause()).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("not trusted or not issued for this host")
+                    .hasMessageContaining("127.0.0.1");
+        } finally {
+            station.stop();
+        }
+    }
+
+    @Test
     @DisplayName("A00.FR.402/403: with mutual TLS a station with a trusted client certificate connects")
     void clientCertificateAccepted() throws Exception {
         SSLContext withCertificate = TlsContexts.of(certificates.stationKeys, PASSWORD,
-                certificates.stationTrust, PASSWORD);
+                certificates.stationTrustsCsms, PASSWORD);
 
         Connection connection = connect(withCertificate).get(10, TimeUnit.SECONDS);
 
@@ -106,7 +128,7 @@ class TlsTest {
     @Test
     @DisplayName("A00.FR.407: with mutual TLS a station without a client certificate is refused")
     void clientCertificateRequired() {
-        SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrust, PASSWORD);
+        SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
 
         ExecutionException e = catchThrowableOfType(ExecutionException.class,
                 () -> connect(withoutCertificate).get(10, TimeUnit.SECONDS));
