@@ -9,8 +9,10 @@ import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -62,15 +64,15 @@ public final class ChargingStation implements AutoCloseable {
         if (builder.csmsUrl != null) {
             state.getCsms().setUrl(builder.csmsUrl.toString());
         }
-        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        DeviceModel deviceModel = DeviceModel.forStation(state);
         try {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
-        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
-                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
@@ -86,8 +88,7 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(),
-                new AuthorizationModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), new AuthorizationModule(), new SmartChargingModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }

@@ -2,6 +2,7 @@ package io.ocppbdd.station.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,7 @@ import java.util.Map;
  * EVSEs and connectors, device-model overrides) and its last known state. Mutable; owned by the station's loop.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache",
-        "localAuthorizationList"})
+@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache", "localAuthorizationList", "chargingProfiles"})
 public final class StationState {
 
     /** The format this version of ocpp-bdd reads and writes. */
@@ -28,6 +28,8 @@ public final class StationState {
     private BootState boot = new BootState();
     private List<AuthorizationCacheEntry> authorizationCache = new ArrayList<>();
     private LocalAuthorizationListState localAuthorizationList;
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private List<ObjectNode> chargingProfiles = new ArrayList<>();
 
     /** A state with defaults: this identity, one EVSE with one connector. */
     public static StationState defaults(String stationId) {
@@ -113,6 +115,15 @@ public final class StationState {
 
     public void setLocalAuthorizationList(LocalAuthorizationListState localAuthorizationList) {
         this.localAuthorizationList = localAuthorizationList;
+    }
+
+    /** Charging profiles installed by the CSMS (K01.FR.27), each {@code {"evseId": n, "chargingProfile": {...}}}. */
+    public List<ObjectNode> getChargingProfiles() {
+        return chargingProfiles;
+    }
+
+    public void setChargingProfiles(List<ObjectNode> chargingProfiles) {
+        this.chargingProfiles = chargingProfiles;
     }
 
     /** Who the station is, as sent in BootNotification. */
