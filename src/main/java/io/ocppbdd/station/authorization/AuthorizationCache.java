@@ -38,21 +38,22 @@ final class AuthorizationCache {
         settings.cacheStorage(bytes);
     }
 
-    /** The unexpired IdTokenInfo cached for this token; counts as a use of the entry. */
+    /**
+     * The unexpired IdTokenInfo cached for this token; counts as a use of the entry. Not saved at once: expired
+     * entries expire again after a restart, and use counts go to the file with the next save.
+     */
     Optional<IdTokenInfo> lookup(IdToken token) {
-        boolean removed = removeExpired();
+        removeExpired();
         int index = indexOf(token);
-        if (index < 0) {
-            if (removed) {
-                changed();
-            }
-            return Optional.empty();
+        Optional<IdTokenInfo> found = Optional.empty();
+        if (index >= 0) {
+            AuthorizationCacheEntry entry = entries().get(index);
+            replace(index, new AuthorizationCacheEntry(entry.idToken(), entry.type(), entry.idTokenInfo(),
+                    entry.updated(), now().toString(), entry.uses() + 1));
+            found = Optional.of(Json.fromTree(entry.idTokenInfo(), IdTokenInfo.class));
         }
-        AuthorizationCacheEntry entry = entries().get(index);
-        replace(index, new AuthorizationCacheEntry(entry.idToken(), entry.type(), entry.idTokenInfo(),
-                entry.updated(), now().toString(), entry.uses() + 1));
-        changed();
-        return Optional.of(Json.fromTree(entry.idTokenInfo(), IdTokenInfo.class));
+        settings.cacheStorage(bytes);
+        return found;
     }
 
     /**
@@ -81,16 +82,13 @@ final class AuthorizationCache {
         changed();
     }
 
-    private boolean removeExpired() {
+    private void removeExpired() {
         Instant now = now();
-        boolean removed = false;
         for (int index = entries().size() - 1; index >= 0; index--) {
             if (expired(entries().get(index), now)) {
                 remove(index);
-                removed = true;
             }
         }
-        return removed;
     }
 
     /** C10.FR.13: after cacheExpiryDateTime; otherwise C10.FR.10: AuthCacheLifeTime after the last update. */

@@ -84,9 +84,7 @@ final class AuthorizationSettings {
 
     /** Reports the bytes the cache takes in AuthCacheCtrlr.Storage. */
     void cacheStorage(long bytes) {
-        if (model.find(CACHE_STORAGE).isPresent()) {
-            model.setInternally(CACHE_STORAGE, AttributeEnum.ACTUAL, Long.toString(bytes));
-        }
+        report(CACHE_STORAGE, Long.toString(bytes));
     }
 
     /** LocalAuthListCtrlr.Enabled (D01.FR.13). */
@@ -121,8 +119,13 @@ final class AuthorizationSettings {
 
     /** Reports the number of tokens in the list in LocalAuthListCtrlr.Entries (D01.FR.12). */
     void localListEntries(int count) {
-        if (model.find(LIST_ENTRIES).isPresent()) {
-            model.setInternally(LIST_ENTRIES, AttributeEnum.ACTUAL, Integer.toString(count));
+        report(LIST_ENTRIES, Integer.toString(count));
+    }
+
+    /** Sets a read-only variable the station reports, when the model has it and the value changed. */
+    private void report(VariableKey key, String value) {
+        if (model.find(key).isPresent() && !model.actual(key).equals(Optional.of(value))) {
+            model.setInternally(key, AttributeEnum.ACTUAL, value);
         }
     }
 

@@ -92,6 +92,19 @@ class AuthorizeTest {
     }
 
     @Test
+    @DisplayName("AuthCtrlr.DisableRemoteAuthorization: no Authorize; the cache decides, an unknown token is Unknown")
+    void remoteAuthorizationDisabled() {
+        try (TestStation station = TestStation.boot(csms, "CS-NOREMOTE", Map.of())) {
+            station.authorize("04A2B3C4");
+            station.setVariable("AuthCtrlr", "DisableRemoteAuthorization", "true");
+
+            assertThat(station.authorize("04A2B3C4").getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
+            assertThat(station.authorize("FFFF0001").getStatus()).isEqualTo(AuthorizationStatusEnum.UNKNOWN);
+            assertThat(station.authorizeRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("C01.FR.20, C01.FR.21: a token allowed on some EVSEs may start charging on those only")
     void evseRestriction() {
         try (TestStation station = TestStation.boot(csms, "CS-EVSE", Map.of())) {

@@ -146,6 +146,21 @@ class LocalAuthorizationListTest {
     }
 
     @Test
+    @DisplayName("D01.FR.11, D01.FR.18: a request over BytesPerMessage, or with versionNumber 0, fails")
+    void bytesAndVersionZero() {
+        try (TestStation station = TestStation.boot(csms, "CS-L-BYTES",
+                Map.of("LocalAuthListCtrlr.BytesPerMessage", "200"))) {
+            ObjectNode tooLarge = sendLocalList(station, 1, "Full", entry("AAA1", "Accepted"), entry("BBB2", "Accepted"),
+                    entry("CCC3", "Accepted"));
+            ObjectNode versionZero = sendLocalList(station, 0, "Full", entry("AAA1", "Accepted"));
+
+            assertThat(tooLarge.at("/statusInfo/reasonCode").asText()).isEqualTo("TooLargeElement");
+            assertThat(versionZero.at("/statusInfo/reasonCode").asText()).isEqualTo("InvalidValue");
+            assertThat(version(station)).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("D01.FR.10: the list survives a restart of the station")
     void survivesRestart(@TempDir Path folder) {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
