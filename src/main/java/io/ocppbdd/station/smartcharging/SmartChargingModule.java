@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  * changes (profiles set or cleared, a transaction started or ended, a schedule period began), and
  * {@link #limitWatts} reads it at any moment.
  *
- * <p>With SmartChargingCtrlr.Enabled = false every smart-charging CALL is answered NotSupported (K01.FR.29).
+ * <p>With SmartChargingCtrlr.Available or Enabled false every smart-charging CALL is answered NotSupported
+ * (K01.FR.29).
  */
 public final class SmartChargingModule implements StationModule {
 
@@ -144,9 +145,13 @@ public final class SmartChargingModule implements StationModule {
         }));
     }
 
+    /** K01.FR.29: without smart charging (SmartChargingCtrlr.Available or Enabled false) answer NotSupported. */
     private void requireEnabled() {
-        if (!"true".equals(context.deviceModel().actual(SmartChargingSettings.COMPONENT, "Enabled").orElse("true"))) {
-            throw new OcppException(ErrorCode.NotSupported, "smart charging is disabled (SmartChargingCtrlr.Enabled)");
+        for (String variable : List.of("Available", "Enabled")) {
+            if ("false".equals(context.deviceModel().actual(SmartChargingSettings.COMPONENT, variable).orElse("true"))) {
+                throw new OcppException(ErrorCode.NotSupported,
+                        "smart charging is off (SmartChargingCtrlr." + variable + " is false)");
+            }
         }
     }
 
