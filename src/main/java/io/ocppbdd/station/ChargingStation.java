@@ -7,6 +7,8 @@ import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.diagnostics.LogModule;
+import io.ocppbdd.station.firmware.FirmwareModule;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
@@ -84,7 +86,9 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(),
+                new FirmwareModule(),
+                new LogModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
