@@ -1,0 +1,85 @@
+package io.ocppbdd.station.firmware;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Firmware signing keys made at test time with the JDK's keytool: self-signed certificates in a PKCS12 store,
+ * exported as PEM, and signatures over firmware images as a manufacturer would make them.
+ */
+final class SigningKeys {
+
+    static final String RSA = "rsa";
+    static final String EC = "ec";
+    static final String EXPIRED = "expired";
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    private final KeyStore store;
+
+    private SigningKeys(KeyStore store) {
+        this.store = store;
+    }
+
+    /** An RSA 2048 and an EC P-256 key valid 2020-2119, and an RSA key that expired in 2020. */
+    static SigningKeys create(Path folder) throws Exception {
+        Path file = folder.resolve("signing.p12");
+        keytool(file, RSA, List.of("-keyalg", "RSA", "-keysize", "2048"), 36500);
+        keytool(file, EC, List.of("-keyalg", "EC", "-groupname", "secp256r1"), 36500);
+        keytool(file, EXPIRED, List.of("-keyalg", "RSA", "-keysize", "2048"), 1);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, PASSWORD);
+        }
+        return new SigningKeys(store);
+    }
+
+    /** The certificate of this key as PEM, as UpdateFirmwareRequest.firmware.signingCertificate carries it. */
+    String certificatePem(String alias) throws Exception {
+        Certificate certificate = store.getCertificate(alias);
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** The base64 signature of the image: RSA-PSS with SHA-256 for RSA keys, ECDSA with SHA-256 for EC keys. */
+    String sign(String alias, byte[] image) throws Exception {
+        PrivateKey key = (PrivateKey) store.getKey(alias, PASSWORD);
+        Signature signature;
+        if (key.getAlgorithm().equals("RSA")) {
+            signature = Signature.getInstance("RSASSA-PSS");
+            signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        } else {
+            signature = Signature.getInstance("SHA256withECDSA");
+        }
+        signature.initSign(key);
+        signature.update(image);
+        return Base64.getEncoder().encodeToString(signature.sign());
+    }
+
+    private static void keytool(Path store, String alias, List<String> algorithm, int validityDays)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", alias,
+                "-dname", "CN=Firmware Signing " + alias + ", O=ocpp-bdd test manufacturer",
+                "-startdate", "2020/01/01 00:00:00", "-validity", Integer.toString(validityDays),
+                "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)));
+        command.addAll(algorithm);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed: " + new String(process.getInputStream().readAllBytes()));
+        }
+    }
+}
