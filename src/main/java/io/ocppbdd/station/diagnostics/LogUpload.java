@@ -4,7 +4,7 @@ import io.ocppbdd.protocol.messages.LogStatusNotificationRequest;
 import io.ocppbdd.protocol.messages.LogStatusNotificationResponse;
 import io.ocppbdd.protocol.messages.UploadLogStatusEnum;
 import io.ocppbdd.station.StationContext;
-import io.ocppbdd.station.filetransfer.Exchange;
+import io.ocppbdd.station.filetransfer.TransferResult;
 import io.ocppbdd.station.filetransfer.HttpFileTransfer;
 import io.ocppbdd.station.filetransfer.RetryPolicy;
 import io.ocppbdd.station.filetransfer.RetryingTransfer;
@@ -31,12 +31,12 @@ final class LogUpload {
     private final StationContext context;
     private final int requestId;
     private final RetryPolicy retryPolicy;
-    private final Supplier<CompletableFuture<Exchange<Void>>> transfer;
+    private final Supplier<CompletableFuture<TransferResult<Void>>> transfer;
     private RetryingTransfer<Void> upload;
     private boolean ended;
 
     private LogUpload(StationContext context, int requestId, RetryPolicy retryPolicy,
-                      Supplier<CompletableFuture<Exchange<Void>>> transfer) {
+                      Supplier<CompletableFuture<TransferResult<Void>>> transfer) {
         this.context = context;
         this.requestId = requestId;
         this.retryPolicy = retryPolicy;
@@ -49,7 +49,7 @@ final class LogUpload {
      */
     static LogUpload of(StationContext context, int requestId, RetryPolicy retryPolicy, String remoteLocation,
                         boolean post, String filename, byte[] content) {
-        Supplier<CompletableFuture<Exchange<Void>>> transfer = post
+        Supplier<CompletableFuture<TransferResult<Void>>> transfer = post
                 ? () -> HttpFileTransfer.postMultipart(remoteLocation, FORM_FIELD, filename, CONTENT_TYPE, content)
                 : () -> HttpFileTransfer.put(remoteLocation.endsWith("/") ? remoteLocation + filename
                         : remoteLocation, CONTENT_TYPE, content);
@@ -81,20 +81,20 @@ final class LogUpload {
         context.loop().execute(() -> report(UploadLogStatusEnum.ACCEPTED_CANCELED));
     }
 
-    private void finished(Exchange<Void> exchange) {
+    private void finished(TransferResult<Void> result) {
         ended = true;
-        if (!exchange.succeeded()) {
+        if (!result.succeeded()) {
             LOG.warn("{}: log upload {} failed after {} retries: {}", context.stationId(), requestId,
-                    retryPolicy.retries(), exchange.describe());
+                    retryPolicy.retries(), result.describe());
         }
-        report(statusOf(exchange));
+        report(statusOf(result));
     }
 
-    static UploadLogStatusEnum statusOf(Exchange<?> exchange) {
-        if (exchange.succeeded()) {
+    static UploadLogStatusEnum statusOf(TransferResult<?> result) {
+        if (result.succeeded()) {
             return UploadLogStatusEnum.UPLOADED;
         }
-        return switch (exchange.statusCode()) {
+        return switch (result.statusCode()) {
             case 401, 403 -> UploadLogStatusEnum.PERMISSION_DENIED;
             case 400 -> UploadLogStatusEnum.BAD_MESSAGE;
             case 405, 501 -> UploadLogStatusEnum.NOT_SUPPORTED_OPERATION;

@@ -62,13 +62,13 @@ public final class HttpFileTransfer {
     }
 
     /** GETs the file at this location. */
-    public static CompletableFuture<Exchange<byte[]>> download(String location) {
-        return exchange(request(location).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    public static CompletableFuture<TransferResult<byte[]>> download(String location) {
+        return send(request(location).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** PUTs the file's bytes to this location. */
-    public static CompletableFuture<Exchange<Void>> put(String location, String contentType, byte[] content) {
-        return exchange(request(location).header("Content-Type", contentType)
+    public static CompletableFuture<TransferResult<Void>> put(String location, String contentType, byte[] content) {
+        return send(request(location).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)), HttpResponse.BodyHandlers.discarding());
     }
 
@@ -76,7 +76,7 @@ public final class HttpFileTransfer {
      * POSTs the file as {@code multipart/form-data}, one part named {@code field} with this file name and content
      * type (N01.FR.19: {@code Content-Disposition: form-data; name="uploadfile"; filename="..."}).
      */
-    public static CompletableFuture<Exchange<Void>> postMultipart(String location, String field, String filename,
+    public static CompletableFuture<TransferResult<Void>> postMultipart(String location, String field, String filename,
                                                                   String contentType, byte[] content) {
         String boundary = "ocpp-bdd-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\n"
@@ -84,23 +84,23 @@ public final class HttpFileTransfer {
                 + "Content-Type: " + contentType + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
-        return exchange(request(location).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(location).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static <T> CompletableFuture<Exchange<T>> exchange(HttpRequest.Builder request,
+    private static <T> CompletableFuture<TransferResult<T>> send(HttpRequest.Builder request,
                                                                HttpResponse.BodyHandler<T> body) {
         try {
             CompletableFuture<HttpResponse<T>> sent = CLIENT.sendAsync(request.build(), body);
-            CompletableFuture<Exchange<T>> outcome = sent.handle(Exchange::new);
-            outcome.whenComplete((exchange, cancelled) -> {
+            CompletableFuture<TransferResult<T>> outcome = sent.handle(TransferResult::new);
+            outcome.whenComplete((result, cancelled) -> {
                 if (outcome.isCancelled()) {
                     sent.cancel(true);
                 }
             });
             return outcome;
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Exchange<>(null, e));
+            return CompletableFuture.completedFuture(new TransferResult<>(null, e));
         }
     }
 

@@ -16,15 +16,15 @@ public final class RetryingTransfer<T> {
 
     private final StationContext context;
     private final RetryPolicy policy;
-    private final Supplier<CompletableFuture<Exchange<T>>> attempt;
-    private final Consumer<Exchange<T>> done;
+    private final Supplier<CompletableFuture<TransferResult<T>>> attempt;
+    private final Consumer<TransferResult<T>> done;
     private Scheduler.Cancellable wait = Scheduler.Cancellable.NONE;
-    private CompletableFuture<Exchange<T>> inFlight;
+    private CompletableFuture<TransferResult<T>> inFlight;
     private int attempts;
     private boolean cancelled;
 
     private RetryingTransfer(StationContext context, RetryPolicy policy,
-                             Supplier<CompletableFuture<Exchange<T>>> attempt, Consumer<Exchange<T>> done) {
+                             Supplier<CompletableFuture<TransferResult<T>>> attempt, Consumer<TransferResult<T>> done) {
         this.context = context;
         this.policy = policy;
         this.attempt = attempt;
@@ -34,11 +34,11 @@ public final class RetryingTransfer<T> {
     /**
      * Starts the first attempt now (call on the station's loop).
      *
-     * @param done told, on the loop, the first successful exchange or the last failed one
+     * @param done told, on the loop, the first successful result or the last failed one
      */
     public static <T> RetryingTransfer<T> start(StationContext context, RetryPolicy policy,
-                                                Supplier<CompletableFuture<Exchange<T>>> attempt,
-                                                Consumer<Exchange<T>> done) {
+                                                Supplier<CompletableFuture<TransferResult<T>>> attempt,
+                                                Consumer<TransferResult<T>> done) {
         RetryingTransfer<T> transfer = new RetryingTransfer<>(context, policy, attempt, done);
         transfer.next();
         return transfer;
@@ -56,12 +56,12 @@ public final class RetryingTransfer<T> {
     private void next() {
         attempts++;
         inFlight = attempt.get();
-        inFlight.whenCompleteAsync((exchange, cancellation) -> {
+        inFlight.whenCompleteAsync((result, cancellation) -> {
             if (cancelled) {
                 return;
             }
-            if (exchange.succeeded() || attempts > policy.retries()) {
-                done.accept(exchange);
+            if (result.succeeded() || attempts > policy.retries()) {
+                done.accept(result);
             } else {
                 wait = context.scheduler().schedule(policy.interval(), context.loop(), this::next);
             }

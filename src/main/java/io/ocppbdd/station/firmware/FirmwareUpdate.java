@@ -8,7 +8,7 @@ import io.ocppbdd.protocol.messages.FirmwareStatusNotificationRequest;
 import io.ocppbdd.protocol.messages.FirmwareStatusNotificationResponse;
 import io.ocppbdd.protocol.messages.UpdateFirmwareRequest;
 import io.ocppbdd.station.StationContext;
-import io.ocppbdd.station.filetransfer.Exchange;
+import io.ocppbdd.station.filetransfer.TransferResult;
 import io.ocppbdd.station.filetransfer.HttpFileTransfer;
 import io.ocppbdd.station.filetransfer.RetryPolicy;
 import io.ocppbdd.station.filetransfer.RetryingTransfer;
@@ -98,14 +98,14 @@ final class FirmwareUpdate {
     }
 
     /** L01.FR.30: DownloadFailed once every retry failed; L01.FR.04: verify the whole image once downloaded. */
-    private void downloaded(Exchange<byte[]> exchange) {
-        if (!exchange.succeeded()) {
+    private void downloaded(TransferResult<byte[]> result) {
+        if (!result.succeeded()) {
             LOG.warn("{}: firmware download from {} failed after {} retries: {}", context.stationId(),
-                    firmware.getLocation(), retryPolicy.retries(), exchange.describe());
+                    firmware.getLocation(), retryPolicy.retries(), result.describe());
             end(FirmwareStatusEnum.DOWNLOAD_FAILED);
             return;
         }
-        byte[] image = exchange.response().body();
+        byte[] image = result.response().body();
         report(FirmwareStatusEnum.DOWNLOADED);
         if (certificate != null) {
             if (firmware.getSignature() == null || !certificate.verifies(firmware.getSignature(), image)) {

@@ -70,7 +70,7 @@ class FirmwareModuleTest {
         assertThat(boots.get(1).payload().path("chargingStation").path("firmwareVersion").asText())
                 .isEqualTo("2.0.0");
         assertThat(installedAfterReboot()).as("Installed is sent by the new firmware, after the reboot").isTrue();
-        assertThat(world.awaitRequest(Action.SecurityEventNotification, "type", "FirmwareUpdated")).isNotNull();
+        world.awaitRequest(Action.SecurityEventNotification, "type", "FirmwareUpdated");
         assertThat(world.station.onLoop(() -> world.station.state().getIdentity().firmwareVersion())
                 .get(5, TimeUnit.SECONDS)).isEqualTo("2.0.0");
     }
@@ -117,7 +117,7 @@ class FirmwareModuleTest {
         updateFirmware(10, signed(firmware("/fw/station.bin"), SigningKeys.RSA, otherImage));
 
         world.awaitStatus(Action.FirmwareStatusNotification, "InvalidSignature");
-        assertThat(world.awaitRequest(Action.SecurityEventNotification, "type", "InvalidFirmwareSignature")).isNotNull();
+        world.awaitRequest(Action.SecurityEventNotification, "type", "InvalidFirmwareSignature");
         assertThat(world.statuses(Action.FirmwareStatusNotification))
                 .containsExactly("Downloading", "Downloaded", "InvalidSignature");
         assertThat(world.requests(Action.BootNotification)).hasSize(1);
@@ -134,7 +134,7 @@ class FirmwareModuleTest {
                 .withSignature(keys.sign(SigningKeys.EXPIRED, IMAGE)));
 
         assertThat(response.getStatus()).isEqualTo(UpdateFirmwareStatusEnum.INVALID_CERTIFICATE);
-        assertThat(world.awaitRequest(Action.SecurityEventNotification, "type", "InvalidFirmwareSigningCertificate")).isNotNull();
+        world.awaitRequest(Action.SecurityEventNotification, "type", "InvalidFirmwareSigningCertificate");
         assertThat(world.requests(Action.FirmwareStatusNotification)).isEmpty();
         world.files.verify(0, getRequestedFor(urlEqualTo("/fw/station.bin")));
     }

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
  * @param response the server's answer, null when none came
  * @param failure  why no answer came, null when one did
  */
-public record Exchange<T>(HttpResponse<T> response, Throwable failure) {
+public record TransferResult<T>(HttpResponse<T> response, Throwable failure) {
 
     /** Whether the server answered with a 2xx status. */
     public boolean succeeded() {
