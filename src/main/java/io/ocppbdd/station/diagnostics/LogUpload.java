@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 final class LogUpload {
 
     /** The form field of a POST upload (N01.FR.19). */
-    static final String FORM_FIELD = "uploadfile";
-    static final String CONTENT_TYPE = "text/plain; charset=utf-8";
+    private static final String FORM_FIELD = "uploadfile";
+    private static final String CONTENT_TYPE = "text/plain; charset=utf-8";
 
     private static final Logger LOG = LoggerFactory.getLogger(LogUpload.class);
 
@@ -54,10 +54,6 @@ final class LogUpload {
                 : () -> HttpFileTransfer.put(remoteLocation.endsWith("/") ? remoteLocation + filename
                         : remoteLocation, CONTENT_TYPE, content);
         return new LogUpload(context, requestId, retryPolicy, transfer);
-    }
-
-    int requestId() {
-        return requestId;
     }
 
     boolean ongoing() {
@@ -90,7 +86,7 @@ final class LogUpload {
         report(statusOf(result));
     }
 
-    static UploadLogStatusEnum statusOf(TransferResult<?> result) {
+    private static UploadLogStatusEnum statusOf(TransferResult<?> result) {
         if (result.succeeded()) {
             return UploadLogStatusEnum.UPLOADED;
         }

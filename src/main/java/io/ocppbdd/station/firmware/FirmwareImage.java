@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class FirmwareImage {
 
-    static final String VERSION_PREFIX = "version=";
+    private static final String VERSION_PREFIX = "version=";
     private static final int MAX_VERSION_LENGTH = 50;
 
     private FirmwareImage() {

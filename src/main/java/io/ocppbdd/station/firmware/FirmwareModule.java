@@ -42,8 +42,7 @@ public final class FirmwareModule implements StationModule {
         SigningCertificate certificate = null;
         if (firmware.getSigningCertificate() != null || firmware.getSignature() != null) {
             try {
-                certificate = SigningCertificate.parse(firmware.getSigningCertificate() == null ? ""
-                        : firmware.getSigningCertificate(), context.clock().instant());
+                certificate = SigningCertificate.parse(firmware.getSigningCertificate(), context.clock().instant());
             } catch (IllegalArgumentException invalid) {
                 afterAnswer(() -> SecurityEvents.send(context, SecurityEvents.INVALID_FIRMWARE_SIGNING_CERTIFICATE,
                         invalid.getMessage()));

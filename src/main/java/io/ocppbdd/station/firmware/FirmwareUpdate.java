@@ -53,10 +53,6 @@ final class FirmwareUpdate {
         this.retryPolicy = RetryPolicy.of(request.getRetries(), request.getRetryInterval());
     }
 
-    int requestId() {
-        return requestId;
-    }
-
     /** Whether the update has not reached an end state yet. */
     boolean ongoing() {
         return !ended;

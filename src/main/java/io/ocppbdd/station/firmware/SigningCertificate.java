@@ -33,12 +33,16 @@ final class SigningCertificate {
     }
 
     /**
-     * Reads and checks the certificate (L01.FR.21): it must be one PEM X.509 certificate valid at {@code now}.
+     * Reads and checks the certificate (L01.FR.21): it must be present, one PEM X.509 certificate, valid at
+     * {@code now}.
      * There is no manufacturer root to check the chain against, so any issuer is trusted.
      *
      * @throws IllegalArgumentException saying why the certificate is invalid
      */
     static SigningCertificate parse(String pem, Instant now) {
+        if (pem == null) {
+            throw new IllegalArgumentException("a signature came without the signingCertificate to check it");
+        }
         X509Certificate certificate;
         try {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
