@@ -32,15 +32,26 @@ final class SigningKeys {
         this.store = store;
     }
 
-    /** An RSA 2048 and an EC P-256 key valid 2020-2119, and an RSA key that expired in 2020. */
+    /** An RSA 2048 and an EC P-256 key valid 2020-2119, and an EC key that expired in 2020. */
     static SigningKeys create(Path folder) throws Exception {
-        Path file = folder.resolve("signing.p12");
-        keytool(file, RSA, List.of("-keyalg", "RSA", "-keysize", "2048"), 36500);
-        keytool(file, EC, List.of("-keyalg", "EC", "-groupname", "secp256r1"), 36500);
-        keytool(file, EXPIRED, List.of("-keyalg", "RSA", "-keysize", "2048"), 1);
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD);
+        store.load(null, PASSWORD);
+        List<Process> running = List.of(
+                keytool(folder, RSA, List.of("-keyalg", "RSA", "-keysize", "2048"), 36500),
+                keytool(folder, EC, List.of("-keyalg", "EC", "-groupname", "secp256r1"), 36500),
+                keytool(folder, EXPIRED, List.of("-keyalg", "EC", "-groupname", "secp256r1"), 1));
+        for (Process process : running) {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: "
+                        + new String(process.getInputStream().readAllBytes()));
+            }
+        }
+        for (String alias : List.of(RSA, EC, EXPIRED)) {
+            KeyStore one = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(folder.resolve(alias + ".p12"))) {
+                one.load(in, PASSWORD);
+            }
+            store.setKeyEntry(alias, one.getKey(alias, PASSWORD), PASSWORD, one.getCertificateChain(alias));
         }
         return new SigningKeys(store);
     }
@@ -68,18 +79,16 @@ final class SigningKeys {
         return Base64.getEncoder().encodeToString(signature.sign());
     }
 
-    private static void keytool(Path store, String alias, List<String> algorithm, int validityDays)
+    /** Starts keytool making a key and self-signed certificate in {@code <alias>.p12}; they run in parallel. */
+    private static Process keytool(Path folder, String alias, List<String> algorithm, int validityDays)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", alias,
                 "-dname", "CN=Firmware Signing " + alias + ", O=ocpp-bdd test manufacturer",
                 "-startdate", "2020/01/01 00:00:00", "-validity", Integer.toString(validityDays),
-                "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-keystore", folder.resolve(alias + ".p12").toString(),
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)));
         command.addAll(algorithm);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + new String(process.getInputStream().readAllBytes()));
-        }
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }
