@@ -90,6 +90,18 @@ class FirmwareModuleTest {
     }
 
     @Test
+    @DisplayName("L01.FR.04: an RSA PKCS#1 v1.5 signature, as manufacturers' tools often make, verifies too")
+    void rsaPkcs1Signature() throws Exception {
+        serve("/fw/station.bin", IMAGE);
+
+        updateFirmware(17, firmware("/fw/station.bin").withSigningCertificate(keys.certificatePem(SigningKeys.RSA))
+                .withSignature(keys.sign(SigningKeys.RSA, "SHA256withRSA", IMAGE)));
+
+        world.awaitStatus(Action.FirmwareStatusNotification, "Installed");
+        assertThat(world.statuses(Action.FirmwareStatusNotification)).contains("SignatureVerified");
+    }
+
+    @Test
     @DisplayName("L01.FR.30: a 404 gives DownloadFailed after the configured retries, retryInterval apart")
     void downloadFailsAfterRetries() throws Exception {
         world.files.stubFor(get(urlEqualTo("/fw/missing.bin")).willReturn(aResponse().withStatus(404)));

@@ -67,13 +67,20 @@ final class SigningKeys {
     /** The base64 signature of the image: RSA-PSS with SHA-256 for RSA keys, ECDSA with SHA-256 for EC keys. */
     String sign(String alias, byte[] image) throws Exception {
         PrivateKey key = (PrivateKey) store.getKey(alias, PASSWORD);
-        Signature signature;
-        if (key.getAlgorithm().equals("RSA")) {
-            signature = Signature.getInstance("RSASSA-PSS");
-            signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-        } else {
-            signature = Signature.getInstance("SHA256withECDSA");
+        if (!key.getAlgorithm().equals("RSA")) {
+            return sign(alias, "SHA256withECDSA", image);
         }
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        return sign(key, pss, image);
+    }
+
+    /** The base64 signature of the image with this JDK signature algorithm (e.g. SHA256withRSA). */
+    String sign(String alias, String algorithm, byte[] image) throws Exception {
+        return sign((PrivateKey) store.getKey(alias, PASSWORD), Signature.getInstance(algorithm), image);
+    }
+
+    private static String sign(PrivateKey key, Signature signature, byte[] image) throws Exception {
         signature.initSign(key);
         signature.update(image);
         return Base64.getEncoder().encodeToString(signature.sign());
