@@ -33,7 +33,9 @@ public final class HttpFileTransfer {
     private static final VariableKey FILE_TRANSFER_PROTOCOLS = VariableKey.of("OCPPCommCtrlr",
             "FileTransferProtocols");
     private static final Set<String> IMPLEMENTED = Set.of("HTTP", "HTTPS");
+    /** HTTP/1.1 only: no h2c upgrade attempt that some upload servers mishandle on a request with a body. */
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
