@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * HTTP(S) file transfers of the station (firmware download, log upload) on one JDK {@link HttpClient} shared by
@@ -65,12 +66,12 @@ public final class HttpFileTransfer {
 
     /** GETs the file at this location. */
     public static CompletableFuture<TransferResult<byte[]>> download(String location) {
-        return send(request(location).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(location, HttpRequest.Builder::GET, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** PUTs the file's bytes to this location. */
     public static CompletableFuture<TransferResult<Void>> put(String location, String contentType, byte[] content) {
-        return send(request(location).header("Content-Type", contentType)
+        return send(location, request -> request.header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)), HttpResponse.BodyHandlers.discarding());
     }
 
@@ -86,14 +87,16 @@ public final class HttpFileTransfer {
                 + "Content-Type: " + contentType + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
-        return send(request(location).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(location, request -> request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static <T> CompletableFuture<TransferResult<T>> send(HttpRequest.Builder request,
-                                                               HttpResponse.BodyHandler<T> body) {
+    /** Sends the request; a location that is no valid URL gives a failed result too, never an exception. */
+    private static <T> CompletableFuture<TransferResult<T>> send(String location,
+                                                                 UnaryOperator<HttpRequest.Builder> method,
+                                                                 HttpResponse.BodyHandler<T> body) {
         try {
-            CompletableFuture<HttpResponse<T>> sent = CLIENT.sendAsync(request.build(), body);
+            CompletableFuture<HttpResponse<T>> sent = CLIENT.sendAsync(method.apply(request(location)).build(), body);
             CompletableFuture<TransferResult<T>> outcome = sent.handle(TransferResult::new);
             outcome.whenComplete((result, cancelled) -> {
                 if (outcome.isCancelled()) {
