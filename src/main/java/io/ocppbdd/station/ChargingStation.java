@@ -8,6 +8,8 @@ import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.diagnostics.LogModule;
+import io.ocppbdd.station.firmware.FirmwareModule;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.provisioning.BootModule;
@@ -88,7 +90,9 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), new AuthorizationModule(), new SmartChargingModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(),
+                new AuthorizationModule(), new SmartChargingModule(), new FirmwareModule(),
+                new LogModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
