@@ -8,11 +8,14 @@ import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.station.transactions.TransactionModule;
 import io.ocppbdd.transport.ConnectionSettings;
 import io.ocppbdd.transport.JdkWebSocketTransport;
 import io.ocppbdd.transport.StationTransport;
@@ -44,6 +47,9 @@ public final class ChargingStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
 
     private final StationContext context;
+    private final EvseModule evses = new EvseModule();
+    private final MeteringModule metering = new MeteringModule();
+    private final TransactionModule transactions = new TransactionModule(evses, metering);
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
@@ -84,7 +90,7 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -141,6 +147,21 @@ public final class ChargingStation implements AutoCloseable {
     /** The station's state; read it through {@link #onLoop} when the station runs. */
     public StationState state() {
         return context.state();
+    }
+
+    /** The EVSEs and connectors, and the simulated cable, EV and parking-bay actions. */
+    public EvseModule evses() {
+        return evses;
+    }
+
+    /** The energy meters; smart charging sets limits through {@link MeteringModule#energyModel(int)}. */
+    public MeteringModule metering() {
+        return metering;
+    }
+
+    /** The transaction engine, and the simulated presenting of an idToken. */
+    public TransactionModule transactions() {
+        return transactions;
     }
 
     /**
