@@ -25,6 +25,8 @@ public final class TxFixture implements AutoCloseable {
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:10Z");
 
+    private static final Duration STEP = Duration.ofSeconds(10);
+
     public final ManualScheduler time = new ManualScheduler(START);
     public final EmbeddedCsms csms;
     public final String id;
@@ -87,10 +89,18 @@ public final class TxFixture implements AutoCloseable {
         idle();
     }
 
-    /** Moves virtual time after every CALL in flight has been answered. */
+    /**
+     * Moves virtual time in steps of at most 10 s, waiting for every CALL in flight to be answered before each
+     * step, so that no answer times out (MessageTimeout is 30 s) while time jumps.
+     */
     public void advance(Duration duration) {
-        idle();
-        time.advance(duration);
+        Duration left = duration;
+        while (!left.isZero()) {
+            Duration step = left.compareTo(STEP) > 0 ? STEP : left;
+            idle();
+            time.advance(step);
+            left = left.minus(step);
+        }
         idle();
     }
 
