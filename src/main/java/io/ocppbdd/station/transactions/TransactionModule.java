@@ -57,6 +57,7 @@ public final class TransactionModule implements StationModule, EvseListener {
     private TokenAuthorizer authorizer;
     private volatile StationContext context;
     private boolean changing;
+    private boolean connected;
 
     /** Whether a change ends the transaction by the stop points, always, or never. */
     private enum Ending { BY_STOP_POINTS, ALWAYS, NEVER }
@@ -88,6 +89,8 @@ public final class TransactionModule implements StationModule, EvseListener {
             session.applyPower();
             sessions.add(session);
         }
+        context.events().onConnected(() -> connected = true);
+        context.events().onDisconnected(() -> connected = false);
         evses.addListener(this);
         metering.transactionSink(this::sendClockAligned);
         metering.onPowerChange(evseId -> {
@@ -300,7 +303,7 @@ public final class TransactionModule implements StationModule, EvseListener {
                 .withTriggerReason(trigger)
                 .withSeqNo(transaction.getNextSeqNo())
                 .withTransactionInfo(info)
-                .withOffline(!context.isOnline());
+                .withOffline(!connected);
         transaction.setNextSeqNo(transaction.getNextSeqNo() + 1);
         Optional<Connector> plugged = session.evse.pluggedConnector();
         if (type == TransactionEventEnum.STARTED) {
