@@ -195,4 +195,44 @@ class TransactionFlowTest {
             assertThat(fx.event(2).path("seqNo").asInt()).as("seqNo starts at 0 per transaction").isZero();
         }
     }
+
+    @Test
+    @DisplayName("E02.FR.13: a charging limit of 0 W suspends the EVSE (SuspendedEVSE), lifting it resumes Charging")
+    void chargingLimitSuspendsTheEvse() {
+        try (TxFixture fx = TxFixture.boot(station("TX-LIMIT", Map.of()), null)) {
+            fx.plugIn(1);
+            fx.present(1, "TOKEN-8");
+            TxFixture.join(fx.station.onLoop(() -> {
+                fx.station.metering().energyModel(1).limitWatts(0);
+                return null;
+            }));
+            fx.idle();
+            assertThat(type(fx.event(1))).isEqualTo("Updated/ChargingStateChanged/SuspendedEVSE");
+            TxFixture.join(fx.station.onLoop(() -> {
+                fx.station.metering().energyModel(1).limitWatts(7400);
+                return null;
+            }));
+            fx.idle();
+            assertThat(type(fx.event(2))).isEqualTo("Updated/ChargingStateChanged/Charging");
+            assertThat(fx.events()).hasSize(3);
+        }
+    }
+
+    @Test
+    @DisplayName("E04.FR.01-03: events that occur while the connection is down are queued, marked offline and "
+            + "delivered in order after reconnection")
+    void offlineEventsAreQueued() {
+        try (TxFixture fx = TxFixture.boot(station("TX-E04", Map.of("TxStartPoint", "EVConnected")), null)) {
+            fx.station.dropConnection();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !fx.station.isConnected());
+            fx.plugIn(1);
+            fx.unplug(1);
+            assertThat(fx.events()).isEmpty();
+            fx.time.advance(Duration.ofSeconds(30));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fx.events().size() == 2);
+            assertThat(fx.events()).extracting(TransactionFlowTest::type)
+                    .containsExactly("Started/CablePluggedIn/EVConnected", "Ended/EVCommunicationLost/Idle");
+            assertThat(fx.events()).extracting(e -> e.path("offline").asBoolean()).containsExactly(true, true);
+        }
+    }
 }
