@@ -219,7 +219,7 @@ class TransactionFlowTest {
     }
 
     @Test
-    @DisplayName("E04.FR.01-03: events that occur while the connection is down are queued, marked offline and "
+    @DisplayName("E04.FR.01-03 / E11.FR.01-02: events that occur while the connection is down are queued, marked offline and "
             + "delivered in order after reconnection")
     void offlineEventsAreQueued() {
         try (TxFixture fx = TxFixture.boot(station("TX-E04", Map.of("TxStartPoint", "EVConnected")), null)) {
