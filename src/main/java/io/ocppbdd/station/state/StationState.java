@@ -97,8 +97,13 @@ public final class StationState {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Identity(String id, String vendorName, String model, String serialNumber, String firmwareVersion) {
 
+        /** Longest serial number a BootNotification carries. */
+        static final int MAX_SERIAL_NUMBER = 25;
+
         public static Identity defaults(String stationId) {
-            return new Identity(stationId, "ocpp-bdd", "Simulator", "SN-" + stationId, "1.0.0");
+            String serial = "SN-" + stationId;
+            return new Identity(stationId, "ocpp-bdd", "Simulator",
+                    serial.substring(0, Math.min(serial.length(), MAX_SERIAL_NUMBER)), "1.0.0");
         }
 
         public Identity withFirmwareVersion(String version) {
