@@ -101,6 +101,10 @@ public final class TransactionModule implements StationModule, EvseListener {
             }
             session.applyPower();
             sessions.add(session);
+            if (saved != null && chargingStateChanged(session)) {
+                // the power went off between a change and its report: report it now (E02.FR.13)
+                change(session, TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
+            }
         }
         context.events().onConnected(() -> connected = true);
         context.events().onDisconnected(() -> connected = false);
