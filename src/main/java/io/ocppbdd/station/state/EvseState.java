@@ -11,6 +11,10 @@ public final class EvseState {
 
     private int id;
     private List<ConnectorState> connectors = new ArrayList<>();
+    private Boolean evSuspended;
+    private Boolean parkingBayOccupied;
+    private MeterState meter;
+    private TransactionState transaction;
 
     /** An EVSE with connectors numbered 1..count, all Available. */
     public static EvseState withConnectors(int id, int count) {
@@ -36,6 +40,42 @@ public final class EvseState {
 
     public void setConnectors(List<ConnectorState> connectors) {
         this.connectors = connectors;
+    }
+
+    /** Whether the plugged-in EV has suspended charging; absent when not. */
+    public Boolean getEvSuspended() {
+        return evSuspended;
+    }
+
+    public void setEvSuspended(Boolean evSuspended) {
+        this.evSuspended = evSuspended;
+    }
+
+    /** Whether the parking bay detector sees an EV; absent when not. */
+    public Boolean getParkingBayOccupied() {
+        return parkingBayOccupied;
+    }
+
+    public void setParkingBayOccupied(Boolean parkingBayOccupied) {
+        this.parkingBayOccupied = parkingBayOccupied;
+    }
+
+    /** The EVSE's energy meter and the plugged EV's battery; absent before the first reading. */
+    public MeterState getMeter() {
+        return meter;
+    }
+
+    public void setMeter(MeterState meter) {
+        this.meter = meter;
+    }
+
+    /** The transaction in progress on this EVSE; absent when there is none. */
+    public TransactionState getTransaction() {
+        return transaction;
+    }
+
+    public void setTransaction(TransactionState transaction) {
+        this.transaction = transaction;
     }
 
     /** One connector: its id (from 1 within the EVSE), its type and its last known status. */

@@ -1,0 +1,457 @@
+package io.ocppbdd.station.transactions;
+
+import io.ocppbdd.protocol.Json;
+import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
+import io.ocppbdd.protocol.messages.ChargingStateEnum;
+import io.ocppbdd.protocol.messages.EVSE;
+import io.ocppbdd.protocol.messages.IdToken;
+import io.ocppbdd.protocol.messages.IdTokenInfo;
+import io.ocppbdd.protocol.messages.MeasurandEnum;
+import io.ocppbdd.protocol.messages.MeterValue;
+import io.ocppbdd.protocol.messages.ReadingContextEnum;
+import io.ocppbdd.protocol.messages.ReasonEnum;
+import io.ocppbdd.protocol.messages.Transaction;
+import io.ocppbdd.protocol.messages.TransactionEventEnum;
+import io.ocppbdd.protocol.messages.TransactionEventRequest;
+import io.ocppbdd.protocol.messages.TransactionEventResponse;
+import io.ocppbdd.protocol.messages.TriggerReasonEnum;
+import io.ocppbdd.station.StationContext;
+import io.ocppbdd.station.StationModule;
+import io.ocppbdd.station.evse.Connector;
+import io.ocppbdd.station.evse.Evse;
+import io.ocppbdd.station.evse.EvseListener;
+import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.metering.EnergyModel;
+import io.ocppbdd.station.metering.Measurands;
+import io.ocppbdd.station.metering.MeteringModule;
+import io.ocppbdd.station.state.EvseState;
+import io.ocppbdd.station.state.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The TransactionEvent engine of Part 2 §E. Each change at an EVSE (cable, EV, parking bay, idToken, CSMS verdict,
+ * timer) is compared before and after against TxCtrlr.TxStartPoint and TxStopPoint: a start point that becomes
+ * true starts a transaction (E01.FR.01-06), a stop point that stops holding ends it (E06.FR.01-07), anything else
+ * during a transaction is an Updated event with the trigger reason of the change (E02.FR.17). Each transaction
+ * has a random UUID (E01.FR.08) and seqNo 0, 1, 2, ... (E01.FR.07); evse and idToken appear only where the spec
+ * puts them (E01.FR.16, E03.FR.01, E07.FR.02); meter values follow SampledDataCtrlr (E01.FR.09, J02.FR.11,
+ * E06.FR.11). Every event is saved to the state file before it is sent, so a restarted station carries on.
+ */
+public final class TransactionModule implements StationModule, EvseListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionModule.class);
+    private static final String TX = "TxCtrlr";
+    private static final String SAMPLED = "SampledDataCtrlr";
+    private static final MeasurandSetting STARTED_MEASURANDS =
+            new MeasurandSetting("TxStartedMeasurands", "Energy.Active.Import.Register");
+    private static final MeasurandSetting UPDATED_MEASURANDS =
+            new MeasurandSetting("TxUpdatedMeasurands", "Energy.Active.Import.Register,Power.Active.Import");
+    private static final MeasurandSetting ENDED_MEASURANDS =
+            new MeasurandSetting("TxEndedMeasurands", "Energy.Active.Import.Register");
+
+    private final EvseModule evses;
+    private final MeteringModule metering;
+    private final List<Session> sessions = new ArrayList<>();
+    private final List<IntConsumer> startListeners = new ArrayList<>();
+    private final List<IntConsumer> endListeners = new ArrayList<>();
+    private TokenAuthorizer authorizer;
+    private volatile StationContext context;
+    private boolean changing;
+    private boolean connected;
+
+    /** A SampledDataCtrlr measurand-list variable and its value when the device model lacks it. */
+    private record MeasurandSetting(String variable, String fallback) {
+    }
+
+    /** Whether a change ends the transaction by the stop points, always, or never. */
+    private enum Ending { BY_STOP_POINTS, ALWAYS, NEVER }
+
+    public TransactionModule(EvseModule evses, MeteringModule metering) {
+        this.evses = evses;
+        this.metering = metering;
+    }
+
+    /** Uses this authorizer for presented idTokens instead of asking the CSMS every time; call before start. */
+    public void authorizer(TokenAuthorizer tokenAuthorizer) {
+        this.authorizer = tokenAuthorizer;
+    }
+
+    @Override
+    public void install(StationContext stationContext) {
+        this.context = stationContext;
+        if (authorizer == null) {
+            authorizer = new CsmsTokenAuthorizer(context);
+        }
+        for (Evse evse : evses.evses()) {
+            Session session = new Session(evse, metering.energyModel(evse.id()));
+            session.syncWithEvse();
+            TransactionState saved = state(evse.id()).getTransaction();
+            if (saved != null) {
+                session.restore(saved);
+                schedulePeriodic(session);
+                scheduleEndedSampling(session);
+            }
+            session.applyPower();
+            sessions.add(session);
+            if (saved != null && chargingStateChanged(session)) {
+                // the power went off between a change and its report: report it now (E02.FR.13)
+                change(session, TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
+            }
+        }
+        context.events().onConnected(() -> connected = true);
+        context.events().onDisconnected(() -> connected = false);
+        evses.addListener(this);
+        metering.transactionSink(this::sendClockAligned);
+        metering.onPowerChange(evseId -> {
+            if (!changing) {
+                change(session(evseId), TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
+            }
+        });
+    }
+
+    /**
+     * The driver presents an idToken at an EVSE. Without an authorization there, it is authorized (C01) and may
+     * start a transaction (E03); during an authorized one, the same idToken, or one of the same group, ends the
+     * authorization (E07.FR.01).
+     */
+    public CompletableFuture<TokenOutcome> presentToken(int evseId, IdToken token) {
+        return CompletableFuture.supplyAsync(() -> session(evseId), context.loop()).thenCompose(session -> {
+            if (session.authorized) {
+                IdTokenInfo starterInfo = new IdTokenInfo().withStatus(AuthorizationStatusEnum.ACCEPTED)
+                        .withGroupIdToken(session.groupIdToken);
+                return authorizer.mayStop(token, session.idToken, starterInfo).thenApplyAsync(allowed -> {
+                    if (!allowed || !session.authorized) {
+                        return TokenOutcome.REFUSED;
+                    }
+                    stopAuthorization(session, token);
+                    return TokenOutcome.STOPPED;
+                }, context.loop());
+            }
+            return authorizer.authorize(token, evseId).thenApplyAsync(info -> {
+                if (!authorizer.mayStart(info, evseId) || session.authorized) {
+                    return TokenOutcome.REFUSED;
+                }
+                authorize(session, token, info.getGroupIdToken());
+                return TokenOutcome.AUTHORIZED;
+            }, context.loop());
+        });
+    }
+
+    /** The id of the transaction in progress on this EVSE, if any. */
+    public CompletableFuture<Optional<String>> transactionId(int evseId) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(session(evseId).transaction)
+                .map(TransactionState::getId), context.loop());
+    }
+
+    @Override
+    public void cablePlugged(Evse evse, Connector connector) {
+        Session session = session(evse.id());
+        session.connectionTimeout.cancel();
+        change(session, TriggerReasonEnum.CABLE_PLUGGED_IN, Ending.BY_STOP_POINTS, () -> {
+            metering.newEv(evse.id());
+            session.syncWithEvse();
+        });
+    }
+
+    @Override
+    public void cableUnplugged(Evse evse, Connector connector) {
+        Session session = session(evse.id());
+        boolean deauthorize = flag("StopTxOnEVSideDisconnect", true);
+        change(session, TriggerReasonEnum.EV_COMMUNICATION_LOST, Ending.BY_STOP_POINTS, () -> {
+            session.syncWithEvse();
+            if (deauthorize && session.authorized) {
+                session.endAuthorization(null, null);
+            }
+        });
+    }
+
+    @Override
+    public void evDemandChanged(Evse evse) {
+        Session session = session(evse.id());
+        change(session, TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, session::syncWithEvse);
+    }
+
+    @Override
+    public void parkingBayChanged(Evse evse) {
+        Session session = session(evse.id());
+        TriggerReasonEnum trigger = evse.isParkingBayOccupied()
+                ? TriggerReasonEnum.EV_DETECTED : TriggerReasonEnum.EV_DEPARTED;
+        change(session, trigger, Ending.BY_STOP_POINTS, session::syncWithEvse);
+    }
+
+    private void authorize(Session session, IdToken token, IdToken group) {
+        change(session, TriggerReasonEnum.AUTHORIZED, Ending.BY_STOP_POINTS, () -> session.authorize(token, group));
+        if (session.authorized && !session.plugged) {
+            Duration timeout = context.deviceModel().seconds(TX, "EVConnectionTimeOut", 60);
+            session.connectionTimeout = context.scheduler().schedule(timeout, context.loop(),
+                    () -> evConnectionTimeout(session));
+        }
+    }
+
+    private void stopAuthorization(Session session, IdToken token) {
+        change(session, TriggerReasonEnum.STOP_AUTHORIZED, Ending.BY_STOP_POINTS,
+                () -> session.endAuthorization(token, ReasonEnum.LOCAL.value()));
+    }
+
+    /** C01.FR.26, E03.FR.05 and E03.FR.15: no cable within EVConnectionTimeOut ends the authorization. */
+    private void evConnectionTimeout(Session session) {
+        if (!session.authorized || session.plugged) {
+            return;
+        }
+        boolean parkingBayStops = stopPoints().contains(TxPoint.PARKING_BAY_OCCUPANCY);
+        change(session, TriggerReasonEnum.EV_CONNECT_TIMEOUT, parkingBayStops ? Ending.NEVER : Ending.ALWAYS,
+                () -> session.endAuthorization(null, ReasonEnum.TIMEOUT.value()));
+    }
+
+    /** E05 / E06.FR.04: the CSMS calls the idToken invalid; with StopTxOnInvalidId the authorization ends. */
+    private void answered(Session session, String transactionId, IdToken sentToken, TransactionEventResponse response) {
+        IdTokenInfo info = response.getIdTokenInfo();
+        if (info == null || sentToken == null) {
+            return;
+        }
+        authorizer.remember(sentToken, info);
+        boolean sameTransaction = session.transaction != null
+                && session.transaction.getId().equals(transactionId);
+        if (info.getStatus() != AuthorizationStatusEnum.ACCEPTED && sameTransaction && session.authorized
+                && Session.sameToken(session.idToken, sentToken) && flag("StopTxOnInvalidId", true)) {
+            change(session, TriggerReasonEnum.DEAUTHORIZED, Ending.BY_STOP_POINTS,
+                    () -> session.endAuthorization(null, ReasonEnum.DE_AUTHORIZED.value()));
+        }
+    }
+
+    private void change(Session session, TriggerReasonEnum trigger, Ending ending, Runnable mutation) {
+        changing = true;
+        try {
+            Set<TxPoint> before = session.conditions();
+            mutation.run();
+            session.applyPower();
+            Set<TxPoint> after = session.conditions();
+            if (session.transaction == null) {
+                if (startPoints().stream().anyMatch(point -> !before.contains(point) && after.contains(point))) {
+                    start(session, trigger);
+                }
+            } else if (ending == Ending.ALWAYS || ending == Ending.BY_STOP_POINTS
+                    && stopPoints().stream().anyMatch(point -> before.contains(point) && !after.contains(point))) {
+                end(session, trigger);
+            } else if (trigger != TriggerReasonEnum.CHARGING_STATE_CHANGED || chargingStateChanged(session)) {
+                send(session, TransactionEventEnum.UPDATED, trigger, List.of());
+            }
+            save(session);
+        } finally {
+            changing = false;
+        }
+    }
+
+    private void start(Session session, TriggerReasonEnum trigger) {
+        TransactionState transaction = new TransactionState();
+        transaction.setId(UUID.randomUUID().toString());
+        transaction.setStartedAt(context.clock().instant().toString());
+        session.transaction = transaction;
+        MeterValue begin = sample(session, STARTED_MEASURANDS, ReadingContextEnum.TRANSACTION_BEGIN);
+        keepForEnded(session, ReadingContextEnum.TRANSACTION_BEGIN);
+        send(session, TransactionEventEnum.STARTED, trigger, begin == null ? List.of() : List.of(begin));
+        schedulePeriodic(session);
+        scheduleEndedSampling(session);
+        startListeners.forEach(listener -> listener.accept(session.evse.id()));
+    }
+
+    /**
+     * Ends the transaction as the change left it; its authorization ends with it. The Ended event carries the
+     * TxEndedMeasurands read at the start, every TxEndedInterval and now (E06.FR.11).
+     */
+    private void end(Session session, TriggerReasonEnum trigger) {
+        keepForEnded(session, ReadingContextEnum.TRANSACTION_END);
+        List<MeterValue> readings = session.transaction.getEndedMeterValues().stream()
+                .map(node -> Json.fromTree(node, MeterValue.class)).toList();
+        send(session, TransactionEventEnum.ENDED, trigger, readings);
+        session.clear();
+        session.applyPower();
+        endListeners.forEach(listener -> listener.accept(session.evse.id()));
+    }
+
+    private void keepForEnded(Session session, ReadingContextEnum readingContext) {
+        MeterValue value = sample(session, ENDED_MEASURANDS, readingContext);
+        if (value != null) {
+            session.transaction.getEndedMeterValues().add(Json.toTree(value));
+        }
+    }
+
+    private void scheduleEndedSampling(Session session) {
+        session.endedSampling.cancel();
+        int interval = context.deviceModel().intValue(SAMPLED, "TxEndedInterval", 0);
+        if (interval <= 0) {
+            return;
+        }
+        session.endedSampling = context.scheduler().schedule(Duration.ofSeconds(interval), context.loop(), () -> {
+            if (session.transaction != null) {
+                keepForEnded(session, ReadingContextEnum.SAMPLE_PERIODIC);
+                save(session);
+                scheduleEndedSampling(session);
+            }
+        });
+    }
+
+    private void schedulePeriodic(Session session) {
+        session.periodic.cancel();
+        int interval = context.deviceModel().intValue(SAMPLED, "TxUpdatedInterval", 60);
+        if (interval <= 0) {
+            return;
+        }
+        session.periodic = context.scheduler().schedule(Duration.ofSeconds(interval), context.loop(), () -> {
+            MeterValue value = sample(session, UPDATED_MEASURANDS, ReadingContextEnum.SAMPLE_PERIODIC);
+            if (session.transaction != null && value != null) {
+                send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_PERIODIC, List.of(value));
+            }
+            if (session.transaction != null) {
+                schedulePeriodic(session);
+            }
+        });
+    }
+
+    /** J01.FR.22: clock-aligned readings of an EVSE in a transaction go in an Updated event. */
+    private boolean sendClockAligned(int evseId, MeterValue value) {
+        Session session = session(evseId);
+        if (session.transaction == null) {
+            return false;
+        }
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_CLOCK, List.of(value));
+        return true;
+    }
+
+    private MeterValue sample(Session session, MeasurandSetting setting, ReadingContextEnum readingContext) {
+        List<MeasurandEnum> measurands = Measurands.of(context.deviceModel(), SAMPLED, setting.variable(),
+                setting.fallback());
+        return metering.sample(session.evse.id(), measurands, readingContext);
+    }
+
+    private boolean chargingStateChanged(Session session) {
+        return !session.chargingState().value().equals(session.transaction.getChargingState());
+    }
+
+    private void send(Session session, TransactionEventEnum type, TriggerReasonEnum trigger,
+                      List<MeterValue> meterValues) {
+        TransactionState transaction = session.transaction;
+        Transaction info = new Transaction().withTransactionId(transaction.getId());
+        ChargingStateEnum chargingState = session.chargingState();
+        boolean chargingStarts = false;
+        if (type == TransactionEventEnum.STARTED || chargingStateChanged(session)) {
+            info.withChargingState(chargingState);
+            transaction.setChargingState(chargingState.value());
+            chargingStarts = chargingState == ChargingStateEnum.CHARGING;
+        }
+        if (type == TransactionEventEnum.ENDED) {
+            info.withStoppedReason(stoppedReason(session, trigger));
+        }
+        TransactionEventRequest request = new TransactionEventRequest()
+                .withEventType(type)
+                .withTimestamp(context.clock().instant().atOffset(ZoneOffset.UTC))
+                .withTriggerReason(trigger)
+                .withSeqNo(transaction.getNextSeqNo())
+                .withTransactionInfo(info)
+                .withOffline(!connected);
+        transaction.setNextSeqNo(transaction.getNextSeqNo() + 1);
+        if (chargingStarts) {
+            request.withNumberOfPhasesUsed(EnergyModel.PHASES); // E02.FR.18
+        }
+        Optional<Connector> plugged = session.evse.pluggedConnector();
+        if (type == TransactionEventEnum.STARTED) {
+            request.withEvse(new EVSE().withId(session.evse.id())
+                    .withConnectorId(plugged.map(Connector::id).orElse(null)));
+            transaction.setConnectorReported(plugged.isPresent());
+        } else if (plugged.isPresent() && !transaction.isConnectorReported()) {
+            request.withEvse(new EVSE().withId(session.evse.id()).withConnectorId(plugged.get().id()));
+            transaction.setConnectorReported(true);
+        }
+        IdToken token = session.idTokenToReport;
+        if (token != null) {
+            request.withIdToken(token);
+            session.idTokenToReport = null;
+        }
+        if (!meterValues.isEmpty()) {
+            request.withMeterValue(meterValues);
+        }
+        save(session); // before sending: a restart never repeats a seqNo the CSMS has seen
+        String transactionId = transaction.getId();
+        context.send(request, TransactionEventResponse.class).whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: TransactionEvent {} seqNo {} of {} failed: {}", context.stationId(), type.value(),
+                        request.getSeqNo(), transactionId, failure.getMessage());
+            } else {
+                answered(session, transactionId, token, response);
+            }
+        });
+    }
+
+    /** E06.FR.08 / E07.FR.05-06: a remembered reason (Local, DeAuthorized, Timeout) or the one of the trigger. */
+    private static ReasonEnum stoppedReason(Session session, TriggerReasonEnum trigger) {
+        String remembered = session.transaction.getStoppedReason();
+        if (remembered != null) {
+            return ReasonEnum.fromValue(remembered);
+        }
+        return switch (trigger) {
+            case EV_COMMUNICATION_LOST, EV_DEPARTED -> ReasonEnum.EV_DISCONNECTED;
+            case STOP_AUTHORIZED -> ReasonEnum.LOCAL;
+            case DEAUTHORIZED -> ReasonEnum.DE_AUTHORIZED;
+            case EV_CONNECT_TIMEOUT -> ReasonEnum.TIMEOUT;
+            case CHARGING_STATE_CHANGED -> session.evSuspended ? ReasonEnum.STOPPED_BY_EV : ReasonEnum.OTHER;
+            default -> ReasonEnum.OTHER;
+        };
+    }
+
+    private void save(Session session) {
+        EvseState state = state(session.evse.id());
+        if (session.transaction != null) {
+            session.saveAuthorization();
+        }
+        state.setTransaction(session.transaction);
+        metering.save(session.evse.id());
+        context.saveState();
+    }
+
+    private Set<TxPoint> startPoints() {
+        return TxPoint.parse(context.deviceModel().actual(TX, "TxStartPoint").orElse("PowerPathClosed"));
+    }
+
+    private Set<TxPoint> stopPoints() {
+        return TxPoint.parse(context.deviceModel().actual(TX, "TxStopPoint").orElse("EVConnected,Authorized"));
+    }
+
+    /** The transaction in progress at this EVSE, if any; read on the station's loop. */
+    public Optional<TransactionState> currentTransaction(int evseId) {
+        return Optional.ofNullable(session(evseId).transaction);
+    }
+
+    /** Told (on the loop) the EVSE id each time a transaction starts. */
+    public void onTransactionStarted(IntConsumer listener) {
+        startListeners.add(listener);
+    }
+
+    /** Told (on the loop) the EVSE id each time a transaction ends. */
+    public void onTransactionEnded(IntConsumer listener) {
+        endListeners.add(listener);
+    }
+
+    private boolean flag(String variable, boolean fallback) {
+        return Boolean.parseBoolean(context.deviceModel().actual(TX, variable).orElse(Boolean.toString(fallback)));
+    }
+
+    private EvseState state(int evseId) {
+        return context.state().getEvses().get(evseId - 1);
+    }
+
+    private Session session(int evseId) {
+        evses.evse(evseId);
+        return sessions.get(evseId - 1);
+    }
+}

@@ -1,0 +1,109 @@
+package io.ocppbdd.station.evse;
+
+import io.ocppbdd.csms.RecordedRequest;
+import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.state.EvseState;
+import io.ocppbdd.station.state.StateFile;
+import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.station.transactions.TxFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class EvseModuleTest {
+
+    @TempDir
+    Path folder;
+
+    private static StationState twoConnectorEvse(String id) {
+        StationState state = StationState.withEvses(id, 2);
+        state.getEvses().set(0, EvseState.withConnectors(1, 2));
+        return state;
+    }
+
+    private static List<String> statuses(TxFixture fixture, int evseId, int connectorId) {
+        return fixture.csms.requests(fixture.id, Action.StatusNotification).stream()
+                .map(RecordedRequest::payload)
+                .filter(p -> p.path("evseId").asInt() == evseId && p.path("connectorId").asInt() == connectorId)
+                .map(p -> p.path("connectorStatus").asText())
+                .toList();
+    }
+
+    @Test
+    @DisplayName("E02.FR.05 / G01: plugging and unplugging a cable reports Occupied, then Available")
+    void cableChangesAreReported() {
+        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-1"), null)) {
+            fixture.plugIn(1);
+            fixture.unplug(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 1, 1).size() == 3);
+            assertThat(statuses(fixture, 1, 1)).containsExactly("Available", "Occupied", "Available");
+            assertThat(statuses(fixture, 1, 2)).containsExactly("Available");
+        }
+    }
+
+    @Test
+    @DisplayName("E01.FR.14: one cable per EVSE; actions on unknown EVSEs or connectors fail with a reason")
+    void impossibleActionsFail() {
+        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-2"), null)) {
+            fixture.plugIn(1);
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().plugIn(1, 2)))
+                    .hasMessageContaining("EVSE 1 already has a cable in connector 1");
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().plugIn(3, 1)))
+                    .hasMessageContaining("EVSE 3 does not exist (this station has EVSEs 1..2)");
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().unplug(2)))
+                    .hasMessageContaining("EVSE 2 has no cable plugged in");
+        }
+    }
+
+    @Test
+    @DisplayName("Faulted outranks Occupied, Occupied outranks Unavailable and Reserved")
+    void statusPrecedence() {
+        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-3"), null)) {
+            TxFixture.join(fixture.station.onLoop(() -> {
+                fixture.station.evses().setReserved(2, 1, true);
+                return null;
+            }));
+            fixture.plugIn(2);
+            TxFixture.join(fixture.station.onLoop(() -> {
+                fixture.station.evses().setUnavailable(2, 1, true);
+                fixture.station.evses().setFaulted(2, 1, true);
+                fixture.station.evses().setFaulted(2, 1, false);
+                return null;
+            }));
+            fixture.unplug(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 2, 1).size() == 6);
+            assertThat(statuses(fixture, 2, 1))
+                    .containsExactly("Available", "Reserved", "Occupied", "Faulted", "Occupied", "Unavailable");
+        }
+    }
+
+    @Test
+    @DisplayName("B01.FR.07 / B01.FR.13: Unavailable and Reserved survive a restart through the state file")
+    void statusesArePersisted() {
+        StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
+        try (TxFixture fixture = TxFixture.boot(StationState.withEvses("EVSE-4", 2), file)) {
+            TxFixture.join(fixture.station.onLoop(() -> {
+                fixture.station.evses().setUnavailable(1, 1, true);
+                fixture.station.evses().setReserved(2, 1, true);
+                return null;
+            }));
+            fixture.idle();
+        }
+        StationState saved = file.load();
+        assertThat(saved.getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Unavailable");
+        assertThat(saved.getEvses().get(1).getConnectors().get(0).getStatus()).isEqualTo("Reserved");
+        try (TxFixture fixture = TxFixture.boot(saved, file)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 2, 1).size() == 1);
+            assertThat(statuses(fixture, 1, 1)).containsExactly("Unavailable");
+            assertThat(statuses(fixture, 2, 1)).containsExactly("Reserved");
+        }
+    }
+}
