@@ -1,10 +1,7 @@
 package io.ocppbdd.cli;
 
-import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.devicemodel.DeviceModel;
-import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.state.StateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +11,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,7 +41,6 @@ final class StationCommand implements Callable<Integer> {
 
     /** How long a stopping station waits for the CSMS to close the connection. */
     private static final long CLOSE_WAIT_SECONDS = 3;
-    private static final VariableKey BASIC_AUTH_PASSWORD = VariableKey.of("SecurityCtrlr", "BasicAuthPassword");
 
     private final CompletableFuture<Void> stop;
     private final Map<String, String> environment;
@@ -87,7 +81,7 @@ final class StationCommand implements Callable<Integer> {
         ChargingStation station = ChargingStation.builder(setup.state()).stateFile(setup.stateFile())
                 .module(status).build();
         logging.logFrames(station.trace(), Direction.SENT);
-        usePassword(station, setup);
+        setup.configure(station);
         station.start();
         stop.join();
         try {
@@ -96,26 +90,5 @@ final class StationCommand implements Callable<Integer> {
             // the CSMS did not answer the close in time; the process ends anyway
         }
         return 0;
-    }
-
-    private static void usePassword(ChargingStation station, StationSetup setup) {
-        Optional<StationSetup.Setting> given = setup.password();
-        if (given.isEmpty()) {
-            return;
-        }
-        try {
-            station.onLoop(() -> {
-                DeviceModel model = station.deviceModel();
-                model.find(BASIC_AUTH_PASSWORD).flatMap(variable -> variable.checkValue(given.get().value()))
-                        .ifPresent(problem -> {
-                            throw setup.invalid(given.get(), "is " + problem);
-                        });
-                model.setInternally(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL, given.get().value());
-                return null;
-            }).join();
-        } catch (CompletionException e) {
-            station.stop();
-            throw e;
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.ocppbdd.cli;
 
+import io.ocppbdd.protocol.messages.AttributeEnum;
+import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 import picocli.CommandLine;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * The station's configuration, each value from the first place that has it: command-line option, environment
@@ -23,13 +28,15 @@ final class StationSetup {
     static final String STATION_ID_VARIABLE = "OCPP_STATION_ID";
     static final String PASSWORD_VARIABLE = "OCPP_STATION_PASSWORD";
 
+    private static final VariableKey BASIC_AUTH_PASSWORD = VariableKey.of("SecurityCtrlr", "BasicAuthPassword");
+
     private final CommandLine commandLine;
     private final StateFile stateFile;
     private final StationState state;
     private final Setting password;
 
     /** A value and where it came from, to name the place in an error message. */
-    record Setting(String value, String source) {
+    private record Setting(String value, String source) {
     }
 
     StationSetup(CommandLine commandLine, Map<String, String> environment, String csmsOption, String idOption,
@@ -54,7 +61,6 @@ final class StationSetup {
         if (password != null && state.getCsms().getSecurityProfile() == 0) {
             state.getCsms().setSecurityProfile(url.value().startsWith("wss:") ? 2 : 1);
         }
-        stateFile.save(state);
     }
 
     StateFile stateFile() {
@@ -65,13 +71,31 @@ final class StationSetup {
         return state;
     }
 
-    /** The Basic auth password given by option or environment, if any; never written to the state file. */
-    Optional<Setting> password() {
-        return Optional.ofNullable(password);
+    /**
+     * Finishes the station's setup on its loop: gives it the password from option or environment, if any, as its
+     * BasicAuthPassword (A00.FR.205, in memory only) and saves the state file. Stops the station when it fails.
+     */
+    void configure(ChargingStation station) {
+        try {
+            station.onLoop(() -> {
+                if (password != null) {
+                    DeviceModel model = station.deviceModel();
+                    model.find(BASIC_AUTH_PASSWORD).flatMap(variable -> variable.checkValue(password.value()))
+                            .ifPresent(problem -> {
+                                throw invalid(password, "is " + problem);
+                            });
+                    model.setInternally(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL, password.value());
+                }
+                stateFile.save(state);
+                return null;
+            }).join();
+        } catch (CompletionException e) {
+            station.stop();
+            throw e;
+        }
     }
 
-    /** A bad value of a setting, as an error for the command line. */
-    ParameterException invalid(Setting setting, String problem) {
+    private ParameterException invalid(Setting setting, String problem) {
         return new ParameterException(commandLine, setting.source() + " " + problem);
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +65,30 @@ class ChildProcessTest {
             assertThat(new StateFile(folder.resolve(StateFile.DEFAULT_NAME)).load().getIdentity().id())
                     .isEqualTo("CS-PROC");
             assertThat(csms.trace().entries()).extracting(TraceEntry::frame).noneMatch(f -> f.startsWith("[4"));
+        }
+    }
+
+    @Test
+    @DisplayName("station: an unreachable CSMS is one log line per attempt, no stack trace; SIGTERM still exits 0")
+    void unreachableCsmsIsRetriedQuietly() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Process station = ocppBdd("station", "--csms", "ws://127.0.0.1:" + closedPort + "/ocpp", "--id", "CS-LONELY",
+                "--state", "lonely.json").start();
+        try {
+            Path stderr = folder.resolve("stderr.txt");
+            await().atMost(WAIT).until(() -> Files.readString(stderr).contains("connection refused"));
+
+            station.destroy();
+
+            assertThat(station.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(station.exitValue()).isZero();
+            assertThat(Files.readAllLines(stderr)).singleElement().asString()
+                    .contains("CS-LONELY", "cannot connect to ws://127.0.0.1:" + closedPort + "/ocpp/CS-LONELY");
+        } finally {
+            station.destroyForcibly();
         }
     }
 

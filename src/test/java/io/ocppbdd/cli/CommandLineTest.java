@@ -1,10 +1,13 @@
 package io.ocppbdd.cli;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -90,10 +93,13 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("A00.FR.205 a password longer than BasicAuthPassword takes is refused before anything is saved")
     void passwordLongerThanBasicAuthPasswordAllows() throws Exception {
+        Path state = folder.resolve("state.json");
         assertOneLineUsageError(CommandRun.finished("station", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS-1",
-                        "--password", "p".repeat(41), "--state", folder.resolve("state.json").toString()),
+                        "--password", "p".repeat(41), "--state", state.toString()),
                 "ocpp-bdd station: --password is longer than 40 characters (try --help)");
+        assertThat(state).doesNotExist();
     }
 
     @ParameterizedTest
@@ -119,8 +125,7 @@ class CommandLineTest {
 
     @Test
     void busyPortIsOneLineAndExitCode1() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CommandRun run = CommandRun.finished("csms", "--port", Integer.toString(taken.getLocalPort()));
             assertThat(run.exitCode(1)).isEqualTo(1);
             assertThat(run.errLines()).singleElement().asString().startsWith("ocpp-bdd csms: cannot start");
