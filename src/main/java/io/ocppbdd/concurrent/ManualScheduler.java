@@ -26,22 +26,7 @@ public final class ManualScheduler implements Scheduler {
 
     @Override
     public Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(now, zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        return new VirtualClock(ZoneOffset.UTC);
     }
 
     @Override
@@ -76,6 +61,30 @@ public final class ManualScheduler implements Scheduler {
     /** How many tasks wait for their time. */
     public synchronized int pending() {
         return queue.size();
+    }
+
+    /** Reads the virtual time, in any zone. */
+    private final class VirtualClock extends Clock {
+        private final ZoneId zone;
+
+        private VirtualClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId newZone) {
+            return new VirtualClock(newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private record Entry(Instant due, long order, Executor executor, Runnable task) implements Comparable<Entry> {

@@ -55,7 +55,8 @@ public final class SerialExecutor implements Executor {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error escaping here would leave 'running' set and the executor dead for good
                 LOG.error("task failed", e);
             }
         }

@@ -5,8 +5,7 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** The schema-valid answer the embedded CSMS gives to each station→CSMS action when no stub says otherwise. */
@@ -20,8 +19,7 @@ final class DefaultAnswers {
 
     static ObjectNode answer(Action action, ObjectNode request, Clock clock) {
         ObjectNode answer = Json.object();
-        String now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MILLIS).toString();
+        String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         switch (action) {
             case BootNotification -> answer.put("currentTime", now).put("interval", HEARTBEAT_INTERVAL)
                     .put("status", "Accepted");

@@ -18,6 +18,8 @@ import io.ocppbdd.transport.ServerHandler;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +51,7 @@ public final class EmbeddedCsms implements AutoCloseable {
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final List<Stub> stubs = new CopyOnWriteArrayList<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
     private volatile Duration messageTimeout = Duration.ofSeconds(30);
 
@@ -111,12 +113,16 @@ public final class EmbeddedCsms implements AutoCloseable {
 
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /** The requests of one action from one station, oldest first. */
     public List<RecordedRequest> requests(String stationId, Action action) {
-        return requests.stream().filter(r -> r.stationId().equals(stationId) && r.action() == action).toList();
+        synchronized (requests) {
+            return requests.stream().filter(r -> r.stationId().equals(stationId) && r.action() == action).toList();
+        }
     }
 
     /**
@@ -129,7 +135,9 @@ public final class EmbeddedCsms implements AutoCloseable {
                 && matching.test(r);
         Waiter waiter = new Waiter(test, new CompletableFuture<>());
         waiters.add(waiter);
-        requests.stream().filter(test).findFirst().ifPresent(found -> waiter.future.complete(found));
+        synchronized (requests) {
+            requests.stream().filter(test).findFirst().ifPresent(found -> waiter.future.complete(found));
+        }
         waiter.future.whenComplete((r, e) -> waiters.remove(waiter));
         return waiter.future;
     }
@@ -192,11 +200,17 @@ public final class EmbeddedCsms implements AutoCloseable {
         RecordedRequest recorded = new RecordedRequest(scheduler.clock().instant(), stationId, action,
                 call.messageId(), call.payload());
         requests.add(recorded);
+        CompletableFuture<Reply> reply = reply(stationId, action, call);
         waiters.forEach(waiter -> {
             if (waiter.test.test(recorded)) {
                 waiter.future.complete(recorded);
             }
         });
+        return reply;
+    }
+
+    /** The answer, already scheduled when delayed, so that whoever sees the request may move time at once. */
+    private CompletableFuture<Reply> reply(String stationId, Action action, Call call) {
         if (!action.sentByStation()) {
             return CompletableFuture.completedFuture(
                     Reply.error(ErrorCode.NotSupported, action + " is not sent by a charging station"));

@@ -47,6 +47,11 @@ public final class Stub {
         return new Stub(action);
     }
 
+    /** The action this stub answers. */
+    public Action action() {
+        return action;
+    }
+
     /** Only for this station. */
     public Stub forStation(String id) {
         this.stationId = id;

@@ -1,7 +1,9 @@
 package io.ocppbdd.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,6 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * payloads are checked against the official schemas by {@link SchemaValidator}.
  */
 public final class FrameCodec {
+
+    /** Reads one JSON value and nothing after it: the whole message must be valid JSON (Part 4, §4.1.2). */
+    private static final ObjectReader STRICT_READER =
+            Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private FrameCodec() {
     }
@@ -36,14 +42,15 @@ public final class FrameCodec {
     public static Frame decode(String text) throws FrameException {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text);
+            root = STRICT_READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
-                    "Message is not valid JSON: " + e.getOriginalMessage(), true);
+                    "Message is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")", true);
         }
-        if (root == null || !root.isArray() || root.size() < 3) {
+        if (root == null || !root.isArray() || root.size() < 2) {
             throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
-                    "Message is not a JSON array of at least 3 elements", true);
+                    "Message is not a JSON array [MessageTypeId, MessageId, ...]", true);
         }
         String messageId = readMessageId(root.get(1));
         JsonNode type = root.get(0);

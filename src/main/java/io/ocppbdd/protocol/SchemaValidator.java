@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.NodePath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,11 +75,27 @@ public final class SchemaValidator {
     }
 
     private static Violation toViolation(Error error) {
-        String field = error.getInstanceLocation().toString();
-        if (error.getProperty() != null && "required".equals(error.getKeyword())) {
-            field = field + "." + error.getProperty();
-        }
+        boolean namesProperty = "required".equals(error.getKeyword())
+                || "additionalProperties".equals(error.getKeyword());
+        String field = jsonPath(error.getInstanceLocation(), namesProperty ? error.getProperty() : null);
         ErrorCode code = CODE_BY_KEYWORD.getOrDefault(error.getKeyword(), ErrorCode.PropertyConstraintViolation);
         return new Violation(code, field, error.getMessage());
+    }
+
+    /** {@code $.getVariableData[1].variable.name}: the location as JSONPath, plus the name of a missing or unexpected property. */
+    private static String jsonPath(NodePath location, String property) {
+        StringBuilder path = new StringBuilder("$");
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append('.').append(element);
+            }
+        }
+        if (property != null) {
+            path.append('.').append(property);
+        }
+        return path.toString();
     }
 }

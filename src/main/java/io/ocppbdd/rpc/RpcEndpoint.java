@@ -72,7 +72,7 @@ public final class RpcEndpoint implements ConnectionListener {
         this.messageTimeout = messageTimeout;
     }
 
-    /** Decides before any handler whether an incoming CALL may be handled at all. */
+    /** Decides first, before action, handler and schema checks, whether an incoming CALL may be handled at all. */
     @FunctionalInterface
     public interface CallGate {
         /** Throws {@link OcppException} to refuse the call. */
@@ -212,6 +212,7 @@ public final class RpcEndpoint implements ConnectionListener {
             connection = null;
             String why = "connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
             if (outstanding != null) {
+                outstanding.timer.cancel();
                 outstanding.fail(new CallFailedException(Reason.CONNECTION_LOST,
                         outstanding.call.action() + " got no answer: " + why));
                 outstanding = null;
@@ -314,6 +315,12 @@ public final class RpcEndpoint implements ConnectionListener {
     }
 
     private void dispatch(Call call) {
+        try {
+            gate.check(call);
+        } catch (RuntimeException refused) {
+            answer(call, null, null, refused);
+            return;
+        }
         Optional<Action> action = Action.named(call.action());
         if (action.isEmpty()) {
             answerError(call, ErrorCode.NotImplemented, "Unknown action " + call.action());
@@ -331,7 +338,6 @@ public final class RpcEndpoint implements ConnectionListener {
         }
         CompletionStage<Reply> reply;
         try {
-            gate.check(call);
             reply = handler.handle(call);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);

@@ -6,10 +6,13 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -50,6 +53,7 @@ public final class ChargingStation implements AutoCloseable {
     private final Duration connectTimeout;
     private final SerialExecutor loop = new SerialExecutor();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean rebooting;
@@ -60,15 +64,15 @@ public final class ChargingStation implements AutoCloseable {
         if (builder.csmsUrl != null) {
             state.getCsms().setUrl(builder.csmsUrl.toString());
         }
-        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        DeviceModel deviceModel = DeviceModel.forStation(state);
         try {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
-        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
-                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
@@ -83,8 +87,8 @@ public final class ChargingStation implements AutoCloseable {
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
-        List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule()));
+        modules = new ArrayList<>(List.of(
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), new AuthorizationModule(), new SmartChargingModule()));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -154,6 +158,12 @@ public final class ChargingStation implements AutoCloseable {
     /** Runs a piece of work on the station's loop, where its state may be read and changed. */
     public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, loop);
+    }
+
+    /** The functional block of this type, e.g. {@code station.module(AuthorizationModule.class)}. */
+    public <T extends StationModule> T module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
     /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */

@@ -82,8 +82,7 @@ public final class JdkWebSocketTransport implements StationTransport {
         String where = "cannot connect to " + settings.connectionUri() + ": ";
         if (cause instanceof WebSocketHandshakeException handshake) {
             int status = handshake.getResponse().statusCode();
-            return where + "the CSMS refused the WebSocket handshake with HTTP " + status
-                    + (status == 401 ? " (check the station id and password)" : "");
+            return where + "the CSMS refused the WebSocket handshake with HTTP " + status + refusalHint(status);
         }
         if (cause instanceof HttpTimeoutException) {
             return where + "no answer within " + settings.connectTimeout().toSeconds() + " s";
@@ -95,6 +94,15 @@ public final class JdkWebSocketTransport implements StationTransport {
             return where + "connection refused";
         }
         return where + cause;
+    }
+
+    /** Part 4 §3.2: 404 is how a CSMS (Java-WebSocket's included) says it does not know or admit the identity. */
+    private static String refusalHint(int status) {
+        return switch (status) {
+            case 401, 403 -> " (check the station id and password)";
+            case 404 -> " (the CSMS does not know this station id or refused its password)";
+            default -> "";
+        };
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -91,8 +91,9 @@ public final class OcppServer {
         private final ServerHandler handler;
 
         private Server(InetSocketAddress address, ServerHandler handler) {
+            // the empty protocol accepts a client that does not offer ocpp2.0.1, so that onOpen can close it
             super(address, List.<Draft>of(new Draft_6455(List.of(),
-                    List.of(new Protocol(ConnectionSettings.SUBPROTOCOL)))));
+                    List.of(new Protocol(ConnectionSettings.SUBPROTOCOL), new Protocol("")))));
             this.handler = handler;
         }
 
@@ -110,6 +111,11 @@ public final class OcppServer {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            if (!ConnectionSettings.SUBPROTOCOL.equals(conn.getProtocol().getProvidedProtocol())) {
+                // Part 4 §3.2: complete the handshake without Sec-WebSocket-Protocol, then close at once
+                conn.close(CloseFrame.PROTOCOL_ERROR, "subprotocol " + ConnectionSettings.SUBPROTOCOL + " required");
+                return;
+            }
             String stationId = stationId(handshake.getResourceDescriptor());
             conn.setAttachment(handler.connected(stationId, new ServerConnection(conn)));
         }
@@ -145,8 +151,17 @@ public final class OcppServer {
         }
     }
 
+    /** The last path segment, decoded; empty (so not admitted) when the request path is no valid URI. */
     private static String stationId(String resourceDescriptor) {
-        String path = URI.create(resourceDescriptor).getRawPath();
+        String path;
+        try {
+            path = URI.create(resourceDescriptor).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        if (path == null) {
+            return "";
+        }
         String last = path.substring(path.lastIndexOf('/') + 1);
         return PercentEncoding.decode(last);
     }

@@ -26,15 +26,20 @@ final class PercentEncoding {
         return out.toString();
     }
 
+    /** Decodes %XX escapes; a '%' not followed by two hex digits stays as it is. */
     static String decode(String segment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c == '%' && i + 2 < segment.length()) {
-                out.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
-                i += 2;
+        int i = 0;
+        while (i < segment.length()) {
+            int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+            if (segment.charAt(i) == '%' && low >= 0) {
+                out.write(high << 4 | low);
+                i += 3;
             } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                int codePoint = segment.codePointAt(i);
+                out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
             }
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -135,6 +135,10 @@ public final class StateFile {
             throw new StateFileException(path + ": identity.id \"" + state.getIdentity().id() + "\" "
                     + STATION_ID_RULE, null);
         }
+        checkLength("identity.vendorName", state.getIdentity().vendorName(), 50, true);
+        checkLength("identity.model", state.getIdentity().model(), 20, true);
+        checkLength("identity.serialNumber", state.getIdentity().serialNumber(), 25, false);
+        checkLength("identity.firmwareVersion", state.getIdentity().firmwareVersion(), 50, false);
         if (state.getEvses().isEmpty()) {
             throw new StateFileException(path + ": \"evses\" is empty (a station needs at least one EVSE)", null);
         }
@@ -154,6 +158,17 @@ public final class StateFile {
                             + "in order; connectors[" + c + "].id is " + evse.getConnectors().get(c).getId(), null);
                 }
             }
+        }
+    }
+
+    /** BootNotification limits (ChargingStationType): a longer value could never be sent. */
+    private void checkLength(String field, String value, int max, boolean required) {
+        if (value == null && required) {
+            throw new StateFileException(path + ": \"" + field + "\" is missing", null);
+        }
+        if (value != null && value.length() > max) {
+            throw new StateFileException(path + ": " + field + " \"" + value + "\" is longer than " + max
+                    + " characters, the most a BootNotification allows", null);
         }
     }
 

@@ -1,0 +1,46 @@
+package io.ocppbdd.cucumber;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import io.ocppbdd.report.TraceReport;
+import io.ocppbdd.rpc.FrameAudit;
+import io.ocppbdd.station.ChargingStation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * After each scenario: attaches every station's OCPP message trace to the report (Allure shows it as a page),
+ * fails the scenario if any frame that a station or the CSMS sent breaks its schema (naming the field), and
+ * stops stations and the embedded CSMS.
+ */
+public class Hooks {
+
+    private final OcppWorld world;
+
+    public Hooks(OcppWorld world) {
+        this.world = world;
+    }
+
+    @After
+    public void reportAndCleanUp(Scenario scenario) {
+        List<String> problems = new ArrayList<>();
+        try {
+            for (ChargingStation station : world.stations()) {
+                String html = TraceReport.html("OCPP messages of " + station.id(), station.trace().entries());
+                scenario.attach(html.getBytes(StandardCharsets.UTF_8), "text/html", "OCPP trace " + station.id());
+                FrameAudit.problemsInSent(station.trace().entries())
+                        .forEach(problem -> problems.add(station.id() + " sent " + problem));
+                FrameAudit.problemsInReceived(station.trace().entries())
+                        .forEach(problem -> problems.add("the CSMS sent " + station.id() + " " + problem));
+            }
+        } finally {
+            world.close();
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("frames that break the OCPP 2.0.1 schemas were exchanged:\n"
+                    + String.join("\n", problems));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.ocppbdd.csms;
+
+import io.ocppbdd.protocol.Action;
+import io.ocppbdd.protocol.ErrorCode;
+import io.ocppbdd.protocol.Json;
+import io.ocppbdd.protocol.SchemaValidator;
+import io.ocppbdd.protocol.messages.HeartbeatRequest;
+import io.ocppbdd.protocol.messages.HeartbeatResponse;
+import io.ocppbdd.rpc.CallFailedException;
+import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.RawClient;
+import io.ocppbdd.testing.StationHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedCsmsTest {
+
+    private final StationHarness harness = new StationHarness();
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Action.class)
+    @DisplayName("the default answer to every station request is valid against its schema, even on a whole minute")
+    void defaultAnswersAreSchemaValid(Action action) {
+        if (!action.sentByStation()) {
+            return;
+        }
+        Clock wholeMinute = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
+        assertThat(SchemaValidator.instance().checkResponse(action,
+                DefaultAnswers.answer(action, Json.object(), wholeMinute))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a stub changes the default answer; the newest matching stub wins; once-stubs are used up")
+    void stubsAnswerNewestFirstAndOnce() {
+        harness.csms.stubFor(Stub.on(Action.Heartbeat).willReturn(Json.object().put("currentTime", "2030-01-01T00:00:00Z")));
+        harness.csms.stubFor(Stub.on(Action.Heartbeat).once()
+                .willReturn(Json.object().put("currentTime", "2031-01-01T00:00:00Z")));
+        ChargingStation station = harness.station("CS-STUB");
+
+        assertThat(heartbeat(station).getCurrentTime().getYear()).isEqualTo(2031);
+        assertThat(heartbeat(station).getCurrentTime().getYear()).isEqualTo(2030);
+    }
+
+    @Test
+    @DisplayName("a stub for one station and one payload shape leaves other requests to the default")
+    void stubsMatchStationAndPayload() {
+        harness.csms.stubFor(Stub.on(Action.BootNotification).forStation("CS-OTHER")
+                .willReturnFields(Map.of("status", "Rejected")));
+        harness.csms.stubFor(Stub.on(Action.BootNotification).when(p -> p.path("reason").asText().equals("Watchdog"))
+                .willReturnFields(Map.of("status", "Rejected")));
+        ChargingStation station = harness.station("CS-MATCH");
+
+        harness.nth(station, Action.StatusNotification, 1);
+    }
+
+    @Test
+    @DisplayName("a stub can answer with a CALLERROR, with silence (the station times out) or after a delay")
+    void errorsSilenceAndDelay() throws Exception {
+        ChargingStation station = harness.station("CS-FAULTS");
+        harness.nth(station, Action.StatusNotification, 1);
+
+        harness.csms.stubFor(Stub.on(Action.Heartbeat).once().willFailWith(ErrorCode.InternalError, "down"));
+        assertThat(failure(station.send(new HeartbeatRequest(), HeartbeatResponse.class)).callError().errorCode())
+                .isEqualTo(ErrorCode.InternalError);
+
+        harness.csms.stubFor(Stub.on(Action.Heartbeat).once().willNotAnswer());
+        CompletableFuture<HeartbeatResponse> unanswered = station.send(new HeartbeatRequest(), HeartbeatResponse.class);
+        harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
+                Action.Heartbeat).size() == 2).get(10, TimeUnit.SECONDS);
+        harness.time.advance(Duration.ofSeconds(30));
+        assertThat(failure(unanswered).reason()).isEqualTo(CallFailedException.Reason.TIMEOUT);
+
+        harness.csms.stubFor(Stub.on(Action.Heartbeat).once().after(Duration.ofSeconds(5)));
+        CompletableFuture<HeartbeatResponse> delayed = station.send(new HeartbeatRequest(), HeartbeatResponse.class);
+        harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
+                Action.Heartbeat).size() == 3).get(10, TimeUnit.SECONDS);
+        assertThat(delayed).isNotDone();
+        harness.time.advance(Duration.ofSeconds(5));
+        assertThat(delayed.get(10, TimeUnit.SECONDS).getCurrentTime()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("B01.FR.10, B02.FR.09, B03.FR.07: the CSMS answers SecurityError to requests of a station it has not accepted")
+    void securityErrorBeforeAcceptance() {
+        harness.csms.stubFor(Stub.on(Action.BootNotification).once().willReturnFields(Map.of("status", "Pending")));
+        try (RawClient client = new RawClient(harness.csms.url(), "CS-EARLY")) {
+            assertThat(client.exchange("[2,\"hb-1\",\"Heartbeat\",{}]")).startsWith("[4,\"hb-1\",\"SecurityError\"");
+            String boot = "[2,\"boot-%d\",\"BootNotification\",{\"reason\":\"PowerUp\","
+                    + "\"chargingStation\":{\"model\":\"M\",\"vendorName\":\"V\"}}]";
+            assertThat(client.exchange(boot.formatted(1))).contains("\"status\":\"Pending\"");
+            assertThat(client.exchange("[2,\"hb-2\",\"Heartbeat\",{}]")).startsWith("[4,\"hb-2\",\"SecurityError\"");
+            assertThat(client.exchange(boot.formatted(2))).contains("\"status\":\"Accepted\"");
+            assertThat(client.exchange("[2,\"hb-3\",\"Heartbeat\",{}]")).startsWith("[3,\"hb-3\",{\"currentTime\"");
+        }
+    }
+
+    @Test
+    @DisplayName("a station request of an action only a CSMS sends is answered NotSupported")
+    void csmsActionFromStationIsNotSupported() {
+        try (RawClient client = new RawClient(harness.csms.url(), "CS-CONFUSED")) {
+            assertThat(client.exchange("[2,\"r-1\",\"ClearCache\",{}]")).startsWith("[4,\"r-1\",\"NotSupported\"");
+        }
+    }
+
+    @Test
+    @DisplayName("Basic auth: the CSMS admits a station with the right password only")
+    void basicAuth() {
+        harness.csms.requirePassword("CS-AUTH", "right-one");
+        StationState wrong = StationState.defaults("CS-AUTH");
+        wrong.getCsms().setSecurityProfile(1);
+        wrong.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "wrong-one");
+        ChargingStation refused = ChargingStation.builder(wrong).csmsUrl(harness.csms.url()).scheduler(harness.time)
+                .build();
+        assertThatThrownBy(() -> refused.start().get(10, TimeUnit.SECONDS)).hasMessageContaining("refused");
+        refused.stop();
+
+        StationState right = StationState.defaults("CS-AUTH");
+        right.getCsms().setSecurityProfile(1);
+        right.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "right-one");
+        ChargingStation admitted = harness.station(right, builder -> { });
+        harness.nth(admitted, Action.BootNotification, 1);
+    }
+
+    private static HeartbeatResponse heartbeat(ChargingStation station) {
+        return StationHarness.await(station.send(new HeartbeatRequest(), HeartbeatResponse.class));
+    }
+
+    private static CallFailedException failure(CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (CallFailedException) e.getCause();
+        }
+        throw new AssertionError("expected the call to fail");
+    }
+}
