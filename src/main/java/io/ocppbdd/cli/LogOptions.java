@@ -3,6 +3,7 @@ package io.ocppbdd.cli;
 import ch.qos.logback.classic.Level;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.MessageTrace;
+import io.ocppbdd.rpc.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,7 @@ final class LogOptions {
 
     /**
      * Logs every frame of this trace on one line, {@code CS-001 -> [2,...]}: the arrow points the way the frame
-     * went, {@code ->} from station to CSMS, {@code <-} from CSMS to station.
+     * went, {@code ->} from station to CSMS, {@code <-} from CSMS to station. Passwords are masked.
      *
      * @param sentByStation the direction, as the trace records it, of frames that the station sent
      */
@@ -51,7 +52,7 @@ final class LogOptions {
     }
 
     private String compact(String frame) {
-        String line = frame.replace('\r', ' ').replace('\n', ' ');
+        String line = Redaction.redact(frame).replace('\r', ' ').replace('\n', ' ');
         if (verbose || line.length() <= INFO_FRAME_LENGTH) {
             return line;
         }

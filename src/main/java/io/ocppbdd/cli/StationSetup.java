@@ -82,7 +82,7 @@ final class StationSetup {
                     DeviceModel model = station.deviceModel();
                     model.find(BASIC_AUTH_PASSWORD).flatMap(variable -> variable.checkValue(password.value()))
                             .ifPresent(problem -> {
-                                throw invalid(password, "is " + problem);
+                                throw invalid(password, "is " + problem.detail());
                             });
                     model.setInternally(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL, password.value());
                 }

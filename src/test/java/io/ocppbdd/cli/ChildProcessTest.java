@@ -2,6 +2,12 @@ package io.ocppbdd.cli;
 
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.protocol.messages.Component;
+import io.ocppbdd.protocol.messages.SetVariableData;
+import io.ocppbdd.protocol.messages.SetVariablesRequest;
+import io.ocppbdd.protocol.messages.SetVariablesResponse;
+import io.ocppbdd.protocol.messages.Variable;
+import io.ocppbdd.rpc.Redaction;
 import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
@@ -34,12 +40,14 @@ class ChildProcessTest {
 
     /** A fresh JVM starts slowly on a busy machine. */
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String NEW_PASSWORD = "a-new-password-from-the-csms";
 
     @TempDir
     Path folder;
 
     @Test
-    @DisplayName("B01.FR.01 station: boots, keeps its state in ./charge_point_state.json, exits 0 on SIGTERM")
+    @DisplayName("B01.FR.01 station: boots, keeps its state in ./charge_point_state.json, masks a password the "
+            + "CSMS sets, exits 0 on SIGTERM")
     void stationStopsWithZeroOnSigterm() throws Exception {
         try (EmbeddedCsms csms = EmbeddedCsms.start()) {
             Process station = ocppBdd("station", "--csms", csms.url().toString(), "--id", "CS-PROC")
@@ -49,6 +57,13 @@ class ChildProcessTest {
                         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 await().atMost(WAIT).until(() -> Files.readString(folder.resolve("stdout.txt"))
                         .contains("BootNotification Accepted"));
+                csms.send("CS-PROC", new SetVariablesRequest().withSetVariableData(List.of(new SetVariableData()
+                        .withComponent(new Component().withName("SecurityCtrlr"))
+                        .withVariable(new Variable().withName("BasicAuthPassword"))
+                        .withAttributeValue(NEW_PASSWORD))), SetVariablesResponse.class)
+                        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                await().atMost(WAIT).until(() -> Files.readString(folder.resolve("stderr.txt"))
+                        .contains("\"SetVariables\""));
 
                 station.destroy();
 
@@ -61,7 +76,7 @@ class ChildProcessTest {
                     + csms.url() + "; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
             assertThat(Files.readString(folder.resolve("stderr.txt")))
                     .contains("CS-PROC -> [2,", "\"BootNotification\"", "CS-PROC <- [3,")
-                    .doesNotContain("Exception", "\tat ");
+                    .contains(Redaction.MASK).doesNotContain("Exception", "\tat ", NEW_PASSWORD);
             assertThat(new StateFile(folder.resolve(StateFile.DEFAULT_NAME)).load().getIdentity().id())
                     .isEqualTo("CS-PROC");
             assertThat(csms.trace().entries()).extracting(TraceEntry::frame).noneMatch(f -> f.startsWith("[4"));
