@@ -29,6 +29,10 @@ public final class StateFile {
     /** The usual file name. */
     public static final String DEFAULT_NAME = "charge_point_state.json";
 
+    /** What an invalid station id breaks, to follow the id in an error message. */
+    public static final String STATION_ID_RULE =
+            "is not a valid station id (1 to 48 of A-Z a-z 0-9 * - _ = + | @ .; no ':')";
+
     private static final Pattern STATION_ID = Pattern.compile("[A-Za-z0-9*\\-_=+|@.]{1,48}");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -39,6 +43,11 @@ public final class StateFile {
 
     public StateFile(Path path) {
         this.path = path;
+    }
+
+    /** Whether this is a valid station identity; the reason otherwise is {@link #STATION_ID_RULE}. */
+    public static boolean isValidStationId(String id) {
+        return STATION_ID.matcher(id).matches();
     }
 
     public Path path() {
@@ -122,9 +131,9 @@ public final class StateFile {
         if (state.getIdentity() == null || state.getIdentity().id() == null) {
             throw new StateFileException(path + ": \"identity.id\" is missing (add the station id)", null);
         }
-        if (!STATION_ID.matcher(state.getIdentity().id()).matches()) {
-            throw new StateFileException(path + ": identity.id \"" + state.getIdentity().id()
-                    + "\" is not a valid station id (1 to 48 of A-Z a-z 0-9 * - _ = + | @ .; no ':')", null);
+        if (!isValidStationId(state.getIdentity().id())) {
+            throw new StateFileException(path + ": identity.id \"" + state.getIdentity().id() + "\" "
+                    + STATION_ID_RULE, null);
         }
         checkLength("identity.vendorName", state.getIdentity().vendorName(), 50, true);
         checkLength("identity.model", state.getIdentity().model(), 20, true);
