@@ -6,12 +6,15 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -47,15 +50,13 @@ public final class ChargingStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
 
     private final StationContext context;
-    private final EvseModule evses = new EvseModule();
-    private final MeteringModule metering = new MeteringModule();
-    private final TransactionModule transactions = new TransactionModule(evses, metering);
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
     private final Duration connectTimeout;
     private final SerialExecutor loop = new SerialExecutor();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean rebooting;
@@ -66,15 +67,15 @@ public final class ChargingStation implements AutoCloseable {
         if (builder.csmsUrl != null) {
             state.getCsms().setUrl(builder.csmsUrl.toString());
         }
-        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        DeviceModel deviceModel = DeviceModel.forStation(state);
         try {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
-        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
-                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
@@ -89,8 +90,13 @@ public final class ChargingStation implements AutoCloseable {
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
-        List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
+        AuthorizationModule authorization = new AuthorizationModule();
+        SmartChargingModule smartCharging = new SmartChargingModule();
+        EvseModule evses = new EvseModule();
+        MeteringModule metering = new MeteringModule();
+        modules = new ArrayList<>(List.of(
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                evses, metering, new TransactionModule(evses, metering, authorization, smartCharging)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -149,21 +155,6 @@ public final class ChargingStation implements AutoCloseable {
         return context.state();
     }
 
-    /** The EVSEs and connectors, and the simulated cable, EV and parking-bay actions. */
-    public EvseModule evses() {
-        return evses;
-    }
-
-    /** The energy meters; smart charging sets limits through {@link MeteringModule#energyModel(int)}. */
-    public MeteringModule metering() {
-        return metering;
-    }
-
-    /** The transaction engine, and the simulated presenting of an idToken. */
-    public TransactionModule transactions() {
-        return transactions;
-    }
-
     /**
      * Sends a request as the station, obeying the boot rules (held until accepted and online).
      * The response type is the generated {@code ...Response} class.
@@ -175,6 +166,12 @@ public final class ChargingStation implements AutoCloseable {
     /** Runs a piece of work on the station's loop, where its state may be read and changed. */
     public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, loop);
+    }
+
+    /** The functional block of this type, e.g. {@code station.module(AuthorizationModule.class)}. */
+    public <T extends StationModule> T module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
     /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */
