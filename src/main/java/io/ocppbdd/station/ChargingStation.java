@@ -8,6 +8,8 @@ import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.diagnostics.LogModule;
+import io.ocppbdd.station.firmware.FirmwareModule;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
@@ -96,6 +98,7 @@ public final class ChargingStation implements AutoCloseable {
         MeteringModule metering = new MeteringModule();
         modules = new ArrayList<>(List.of(
                 new BootModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                new FirmwareModule(), new LogModule(),
                 evses, metering, new TransactionModule(evses, metering, authorization, smartCharging)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
