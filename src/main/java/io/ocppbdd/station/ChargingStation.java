@@ -4,12 +4,6 @@ import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SerialExecutor;
 import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
-import io.ocppbdd.protocol.messages.IdToken;
-import io.ocppbdd.protocol.messages.IdTokenInfo;
-import io.ocppbdd.station.authorization.StopAuthorization;
-import io.ocppbdd.station.smartcharging.ActiveTransactions;
-import io.ocppbdd.station.state.TransactionState;
-import io.ocppbdd.station.transactions.TokenAuthorizer;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.authorization.AuthorizationModule;
@@ -35,10 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -60,11 +52,6 @@ public final class ChargingStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
 
     private final StationContext context;
-    private final EvseModule evses = new EvseModule();
-    private final MeteringModule metering = new MeteringModule();
-    private final TransactionModule transactions = new TransactionModule(evses, metering);
-    private final AuthorizationModule authorization = new AuthorizationModule();
-    private final SmartChargingModule smartCharging = new SmartChargingModule();
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
@@ -105,56 +92,16 @@ public final class ChargingStation implements AutoCloseable {
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
-        wireAuthorization();
-        wireSmartCharging();
+        AuthorizationModule authorization = new AuthorizationModule();
+        SmartChargingModule smartCharging = new SmartChargingModule();
+        EvseModule evses = new EvseModule();
+        MeteringModule metering = new MeteringModule();
         modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, evses, metering,
-                transactions, smartCharging, new FirmwareModule(), new LogModule()));
+                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                new FirmwareModule(), new LogModule(),
+                evses, metering, new TransactionModule(evses, metering, authorization, smartCharging)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
-    }
-
-    /** Drivers' tokens are judged by the authorization block: cache, local list, Authorize (C01-C16). */
-    private void wireAuthorization() {
-        transactions.authorizer(new TokenAuthorizer() {
-            @Override
-            public CompletableFuture<IdTokenInfo> authorize(IdToken token, int evseId) {
-                return authorization.authorize(token, evseId);
-            }
-
-            @Override
-            public boolean mayStart(IdTokenInfo info, int evseId) {
-                return authorization.mayStart(info, evseId);
-            }
-
-            @Override
-            public CompletableFuture<Boolean> mayStop(IdToken presented, IdToken starter, IdTokenInfo starterInfo) {
-                return authorization.authorizeStop(presented, starter, starterInfo).thenApply(StopAuthorization::allowed);
-            }
-
-            @Override
-            public void remember(IdToken token, IdTokenInfo info) {
-                authorization.remember(token, info);
-            }
-        });
-    }
-
-    /** TxProfiles need the transaction engine; the composite limit caps the simulated power (K01, K08). */
-    private void wireSmartCharging() {
-        smartCharging.transactions(new ActiveTransactions() {
-            @Override
-            public Optional<String> transactionId(int evseId) {
-                return transactions.currentTransaction(evseId).map(TransactionState::getId);
-            }
-
-            @Override
-            public Optional<Instant> startedAt(int evseId) {
-                return transactions.currentTransaction(evseId).map(tx -> Instant.parse(tx.getStartedAt()));
-            }
-        });
-        smartCharging.onLimit((evseId, watts) -> metering.energyModel(evseId).limitWatts(watts.orElse(-1)));
-        transactions.onTransactionStarted(evseId -> smartCharging.transactionStarted());
-        transactions.onTransactionEnded(smartCharging::transactionEnded);
     }
 
     /** A builder for a station with this state (identity, CSMS, EVSEs, device-model values). */
@@ -209,21 +156,6 @@ public final class ChargingStation implements AutoCloseable {
     /** The station's state; read it through {@link #onLoop} when the station runs. */
     public StationState state() {
         return context.state();
-    }
-
-    /** The EVSEs and connectors, and the simulated cable, EV and parking-bay actions. */
-    public EvseModule evses() {
-        return evses;
-    }
-
-    /** The energy meters; smart charging sets limits through {@link MeteringModule#energyModel(int)}. */
-    public MeteringModule metering() {
-        return metering;
-    }
-
-    /** The transaction engine, and the simulated presenting of an idToken. */
-    public TransactionModule transactions() {
-        return transactions;
     }
 
     /**

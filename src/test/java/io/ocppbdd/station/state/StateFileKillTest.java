@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.transactions.TxFixture;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,15 +51,22 @@ class StateFileKillTest {
             for (int round = 0; round < ROUNDS; round++) {
                 int eventsBefore = events(csms).size();
                 int wanted = 1 + random.nextInt(12);
+                Path log = folder.resolve("child-" + round + ".log");
                 Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                         ChargingChild.class.getName(), csms.url().toString(), stateFile.toString(), STATION)
                         .redirectErrorStream(true)
-                        .redirectOutput(folder.resolve("child-" + round + ".log").toFile())
+                        .redirectOutput(log.toFile())
                         .start();
                 try {
-                    await().atMost(Duration.ofSeconds(60)).until(
-                            () -> events(csms).size() >= eventsBefore + wanted || !child.isAlive());
-                    assertThat(child.isAlive()).as("child of round %d is alive (see its log)", round).isTrue();
+                    try {
+                        await().atMost(Duration.ofSeconds(60)).until(
+                                () -> events(csms).size() >= eventsBefore + wanted || !child.isAlive());
+                    } catch (ConditionTimeoutException e) {
+                        throw new AssertionError("round " + round + ": the child sent no " + wanted
+                                + " TransactionEvents; its log:\n" + Files.readString(log), e);
+                    }
+                    assertThat(child.isAlive()).as("child of round %d is alive; its log:%n%s", round,
+                            Files.readString(log)).isTrue();
                 } finally {
                     child.destroyForcibly();
                     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -83,7 +93,7 @@ class StateFileKillTest {
             int next = state.getEvses().get(0).getTransaction().getNextSeqNo();
             int eventsBefore = events(csms).size();
             try (TxFixture fx = TxFixture.boot(csms, state, new StateFile(stateFile))) {
-                boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.evses().evse(1).isEvSuspended()));
+                boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.module(EvseModule.class).evse(1).isEvSuspended()));
                 fx.evSuspends(1, !suspended);
                 await().atMost(Duration.ofSeconds(10)).until(() -> events(csms).size() > eventsBefore);
                 ObjectNode resumed = events(csms).get(eventsBefore);
