@@ -58,6 +58,9 @@ final class StationSetup {
                         .map(value -> new Setting(value, "csms.url in " + stateFilePath)))
                 .orElseThrow(() -> missing("--csms", CSMS_URL_VARIABLE, "csms.url"));
         state.getCsms().setUrl(checkCsmsUrl(url).toString());
+        if (password != null) {
+            checkPassword(password);
+        }
         if (password != null && state.getCsms().getSecurityProfile() == 0) {
             state.getCsms().setSecurityProfile(url.value().startsWith("wss:") ? 2 : 1);
         }
@@ -79,12 +82,7 @@ final class StationSetup {
         try {
             station.onLoop(() -> {
                 if (password != null) {
-                    DeviceModel model = station.deviceModel();
-                    model.find(BASIC_AUTH_PASSWORD).flatMap(variable -> variable.checkValue(password.value()))
-                            .ifPresent(problem -> {
-                                throw invalid(password, "is " + problem.detail());
-                            });
-                    model.setInternally(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL, password.value());
+                    station.deviceModel().setInternally(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL, password.value());
                 }
                 stateFile.save(state);
                 return null;
@@ -93,6 +91,15 @@ final class StationSetup {
             station.stop();
             throw e;
         }
+    }
+
+    /** Checked before the station exists, so that nothing is saved for a password it could not use. */
+    private void checkPassword(Setting given) {
+        DeviceModel.forStation(state).find(BASIC_AUTH_PASSWORD)
+                .flatMap(variable -> variable.checkValue(given.value()))
+                .ifPresent(problem -> {
+                    throw invalid(given, "is " + problem.detail());
+                });
     }
 
     private ParameterException invalid(Setting setting, String problem) {

@@ -151,7 +151,7 @@ class TlsTest {
 
     private CompletableFuture<Connection> connect(SSLContext context) {
         URI url = mutualTlsServer.url();
-        ConnectionSettings settings = new ConnectionSettings(url, "CS-MTLS", null, Duration.ofSeconds(5), context);
+        ConnectionSettings settings = new ConnectionSettings(url, "CS-MTLS", null, Duration.ofSeconds(30), context);
         return JdkWebSocketTransport.instance().connect(settings, new ConnectionListener() {
             @Override
             public void onText(String text) {
