@@ -12,6 +12,10 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.remote.RemoteStartStopModule;
+import io.ocppbdd.station.remote.ResetModule;
+import io.ocppbdd.station.remote.TriggerMessageModule;
+import io.ocppbdd.station.reservation.ReservationModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -50,6 +54,10 @@ public final class ChargingStation implements AutoCloseable {
     private final EvseModule evses = new EvseModule();
     private final MeteringModule metering = new MeteringModule();
     private final TransactionModule transactions = new TransactionModule(evses, metering);
+    private final BootModule boot = new BootModule();
+    private final ReservationModule reservations = new ReservationModule(evses, transactions);
+    private final RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
+    private final TriggerMessageModule triggers = new TriggerMessageModule(boot, evses, metering, transactions);
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
@@ -90,7 +98,8 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
         List<StationModule> modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
+                boot, new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
+        modules.addAll(List.of(reservations, remoteStartStop, new ResetModule(evses, transactions), triggers));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -162,6 +171,16 @@ public final class ChargingStation implements AutoCloseable {
     /** The transaction engine, and the simulated presenting of an idToken. */
     public TransactionModule transactions() {
         return transactions;
+    }
+
+    /** RequestStart/StopTransaction; smart charging takes the TxProfile of a remote start from here. */
+    public RemoteStartStopModule remoteStartStop() {
+        return remoteStartStop;
+    }
+
+    /** TriggerMessage; firmware and log blocks tell it their status here. */
+    public TriggerMessageModule triggers() {
+        return triggers;
     }
 
     /**
