@@ -119,6 +119,16 @@ public class OcppWorld {
         currentId = stationId;
     }
 
+    /**
+     * Puts a restarted instance in place of the current station (same id), e.g. one built from its state file;
+     * "the station sends" steps then count its messages afresh.
+     */
+    public void replaceStation(ChargingStation restarted) {
+        stations.put(currentId, restarted);
+        checked.keySet().removeIf(key -> key.startsWith(currentId + "/"));
+        await(restarted.start(), "station " + currentId + " to connect again to " + csmsUrl());
+    }
+
     /** Every started station. */
     public Collection<ChargingStation> stations() {
         return stations.values();

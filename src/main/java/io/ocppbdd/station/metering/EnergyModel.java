@@ -29,7 +29,8 @@ public final class EnergyModel {
     public static final double EV_DEMAND_WATTS = 11_040;
     static final double BATTERY_WH = 60_000;
     private static final double NOMINAL_VOLTS = 230;
-    private static final int PHASES = 3;
+    /** The phases the EVSE charges on. */
+    public static final int PHASES = 3;
 
     private final Clock clock;
     private final Random random;

@@ -1,5 +1,6 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.AuthorizeRequest;
 import io.ocppbdd.protocol.messages.AuthorizeResponse;
 import io.ocppbdd.protocol.messages.IdToken;
@@ -21,6 +22,17 @@ final class CsmsTokenAuthorizer implements TokenAuthorizer {
     public CompletableFuture<IdTokenInfo> authorize(IdToken token, int evseId) {
         return context.send(new AuthorizeRequest().withIdToken(token), AuthorizeResponse.class)
                 .thenApply(AuthorizeResponse::getIdTokenInfo);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> mayStop(IdToken presented, IdToken starter, IdTokenInfo starterInfo) {
+        if (Session.sameToken(presented, starter)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        IdToken starterGroup = starterInfo == null ? null : starterInfo.getGroupIdToken();
+        return context.send(new AuthorizeRequest().withIdToken(presented), AuthorizeResponse.class)
+                .thenApply(response -> response.getIdTokenInfo().getStatus() == AuthorizationStatusEnum.ACCEPTED
+                        && Session.sameToken(response.getIdTokenInfo().getGroupIdToken(), starterGroup));
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseListener;
 import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.metering.EnergyModel;
 import io.ocppbdd.station.metering.Measurands;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.state.EvseState;
@@ -103,25 +104,27 @@ public final class TransactionModule implements StationModule, EvseListener {
     /**
      * The driver presents an idToken at an EVSE. Without an authorization there, it is authorized (C01) and may
      * start a transaction (E03); during an authorized one, the same idToken, or one of the same group, ends the
-     * authorization (E07.FR.01). The future gives the authorization status of the idToken.
+     * authorization (E07.FR.01).
      */
-    public CompletableFuture<AuthorizationStatusEnum> presentToken(int evseId, IdToken token) {
+    public CompletableFuture<TokenOutcome> presentToken(int evseId, IdToken token) {
         return CompletableFuture.supplyAsync(() -> session(evseId), context.loop()).thenCompose(session -> {
-            if (session.authorized && Session.sameToken(session.idToken, token)) {
-                stopAuthorization(session, token);
-                return CompletableFuture.completedFuture(AuthorizationStatusEnum.ACCEPTED);
+            if (session.authorized) {
+                IdTokenInfo starterInfo = new IdTokenInfo().withStatus(AuthorizationStatusEnum.ACCEPTED)
+                        .withGroupIdToken(session.groupIdToken);
+                return authorizer.mayStop(token, session.idToken, starterInfo).thenApplyAsync(allowed -> {
+                    if (!allowed || !session.authorized) {
+                        return TokenOutcome.REFUSED;
+                    }
+                    stopAuthorization(session, token);
+                    return TokenOutcome.STOPPED;
+                }, context.loop());
             }
             return authorizer.authorize(token, evseId).thenApplyAsync(info -> {
-                AuthorizationStatusEnum status = info.getStatus();
-                if (status != AuthorizationStatusEnum.ACCEPTED) {
-                    return status;
+                if (!authorizer.mayStart(info, evseId) || session.authorized) {
+                    return TokenOutcome.REFUSED;
                 }
-                if (!session.authorized) {
-                    authorize(session, token, info.getGroupIdToken());
-                } else if (Session.sameToken(session.groupIdToken, info.getGroupIdToken())) {
-                    stopAuthorization(session, token);
-                }
-                return status;
+                authorize(session, token, info.getGroupIdToken());
+                return TokenOutcome.AUTHORIZED;
             }, context.loop());
         });
     }
@@ -292,9 +295,11 @@ public final class TransactionModule implements StationModule, EvseListener {
         TransactionState transaction = session.transaction;
         Transaction info = new Transaction().withTransactionId(transaction.getId());
         ChargingStateEnum chargingState = session.chargingState();
+        boolean chargingStarts = false;
         if (type == TransactionEventEnum.STARTED || chargingStateChanged(session)) {
             info.withChargingState(chargingState);
             transaction.setChargingState(chargingState.value());
+            chargingStarts = chargingState == ChargingStateEnum.CHARGING;
         }
         if (type == TransactionEventEnum.ENDED) {
             info.withStoppedReason(stoppedReason(session, trigger));
@@ -307,6 +312,9 @@ public final class TransactionModule implements StationModule, EvseListener {
                 .withTransactionInfo(info)
                 .withOffline(!connected);
         transaction.setNextSeqNo(transaction.getNextSeqNo() + 1);
+        if (chargingStarts) {
+            request.withNumberOfPhasesUsed(EnergyModel.PHASES); // E02.FR.18
+        }
         Optional<Connector> plugged = session.evse.pluggedConnector();
         if (type == TransactionEventEnum.STARTED) {
             request.withEvse(new EVSE().withId(session.evse.id())

@@ -235,4 +235,26 @@ class TransactionFlowTest {
             assertThat(fx.events()).extracting(e -> e.path("offline").asBoolean()).containsExactly(true, true);
         }
     }
+
+    @Test
+    @DisplayName("E07.FR.01 (b): an accepted idToken of the starter's group stops the authorization; a stranger's "
+            + "does not (no event, E02.FR.20); E02.FR.18 numberOfPhasesUsed when charging starts")
+    void groupStop() {
+        try (TxFixture fx = TxFixture.boot(station("TX-E07-GROUP", Map.of()), null)) {
+            fx.csms.stubFor(Stub.on(Action.Authorize)
+                    .when(p -> p.path("idToken").path("idToken").asText().startsWith("FLEET"))
+                    .willReturn(p -> p.putObject("idTokenInfo").put("status", "Accepted")
+                            .putObject("groupIdToken").put("idToken", "FLEET").put("type", "Central")));
+            fx.plugIn(1);
+            assertThat(fx.present(1, "FLEET-CARD-1")).isEqualTo(TokenOutcome.AUTHORIZED);
+            assertThat(fx.event(0).path("numberOfPhasesUsed").asInt()).isEqualTo(3);
+            assertThat(fx.present(1, "STRANGER")).isEqualTo(TokenOutcome.REFUSED);
+            assertThat(fx.events()).hasSize(1);
+            assertThat(fx.present(1, "FLEET-CARD-2")).isEqualTo(TokenOutcome.STOPPED);
+            ObjectNode ended = fx.event(1);
+            assertThat(type(ended)).isEqualTo("Ended/StopAuthorized/SuspendedEVSE");
+            assertThat(ended.path("idToken").path("idToken").asText()).as("E07.FR.02 the stopping idToken")
+                    .isEqualTo("FLEET-CARD-2");
+        }
+    }
 }

@@ -5,7 +5,6 @@ import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
-import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.station.BootStatus;
@@ -78,10 +77,10 @@ public final class TxFixture implements AutoCloseable {
         idle();
     }
 
-    public AuthorizationStatusEnum present(int evseId, String token) {
-        AuthorizationStatusEnum status = join(station.transactions().presentToken(evseId, token(token)));
+    public TokenOutcome present(int evseId, String token) {
+        TokenOutcome outcome = join(station.transactions().presentToken(evseId, token(token)));
         idle();
-        return status;
+        return outcome;
     }
 
     public void evSuspends(int evseId, boolean suspended) {
