@@ -1,7 +1,6 @@
 package io.ocppbdd.station.remote;
 
 import io.ocppbdd.protocol.Action;
-import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.ChargingProfile;
 import io.ocppbdd.protocol.messages.ConnectorStatusEnum;
 import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
@@ -18,6 +17,7 @@ import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.reservation.ReservationModule;
+import io.ocppbdd.station.transactions.TokenOutcome;
 import io.ocppbdd.station.transactions.TransactionModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,10 +104,10 @@ public final class RemoteStartStopModule implements StationModule {
             transactions.authorizeUnchecked(evseId, request.getIdToken(), request.getGroupIdToken());
             return;
         }
-        transactions.presentToken(evseId, request.getIdToken()).whenCompleteAsync((status, failure) -> {
-            if (failure != null || status != AuthorizationStatusEnum.ACCEPTED) {
+        transactions.presentToken(evseId, request.getIdToken()).whenCompleteAsync((outcome, failure) -> {
+            if (failure != null || outcome != TokenOutcome.AUTHORIZED) {
                 LOG.info("{}: remote start {} not authorized ({})", context.stationId(), request.getRemoteStartId(),
-                        failure != null ? failure.getMessage() : status.value());
+                        failure != null ? failure.getMessage() : outcome);
                 pendingRemoteStartIds.remove(evseId, request.getRemoteStartId());
             }
         }, context.loop());
