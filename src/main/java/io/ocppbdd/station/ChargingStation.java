@@ -6,6 +6,7 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.availability.AvailabilityModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.evse.EvseModule;
@@ -99,7 +100,8 @@ public final class ChargingStation implements AutoCloseable {
         endpoint.onConnectionClosed(this::connectionClosed);
         List<StationModule> modules = new ArrayList<>(List.of(
                 boot, new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
-        modules.addAll(List.of(reservations, remoteStartStop, new ResetModule(evses, transactions), triggers));
+        modules.addAll(List.of(reservations, remoteStartStop, new ResetModule(evses, transactions), triggers,
+                new AvailabilityModule(evses, transactions, reservations)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }

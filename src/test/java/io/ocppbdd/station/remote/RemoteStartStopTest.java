@@ -27,27 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.ocppbdd.station.remote.Remote.start;
+import static io.ocppbdd.station.remote.Remote.station;
 import static io.ocppbdd.station.transactions.TxFixture.join;
 import static io.ocppbdd.station.transactions.TxFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RemoteStartStopTest {
-
-    static StationState station(String id, Map<String, String> variables) {
-        StationState state = StationState.defaults(id);
-        state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
-        state.getDeviceModel().putAll(variables);
-        return state;
-    }
-
-    static RequestStartTransactionResponse start(TxFixture fx, Integer evseId, String idToken, int remoteStartId) {
-        RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
-                .withEvseId(evseId).withIdToken(token(idToken)).withRemoteStartId(remoteStartId),
-                RequestStartTransactionResponse.class));
-        fx.idle();
-        return response;
-    }
 
     static RequestStopTransactionResponse stop(TxFixture fx, String transactionId) {
         RequestStopTransactionResponse response = join(fx.csms.send(fx.id,

@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.ocppbdd.station.remote.RemoteStartStopTest.station;
+import static io.ocppbdd.station.remote.Remote.station;
 import static io.ocppbdd.station.transactions.TxFixture.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
