@@ -7,6 +7,7 @@ import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
+import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.evse.EvseModule;
@@ -15,7 +16,9 @@ import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
 import io.ocppbdd.station.remote.RemoteStartStopModule;
 import io.ocppbdd.station.remote.ResetModule;
+import io.ocppbdd.station.remote.TransactionStatusModule;
 import io.ocppbdd.station.remote.TriggerMessageModule;
+import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.reservation.ReservationModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
@@ -59,6 +62,8 @@ public final class ChargingStation implements AutoCloseable {
     private final ReservationModule reservations = new ReservationModule(evses, transactions);
     private final RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
     private final TriggerMessageModule triggers = new TriggerMessageModule(boot, evses, metering, transactions);
+    private final UnlockConnectorModule unlocking = new UnlockConnectorModule(evses, transactions);
+    private final DataTransferModule dataTransfer = new DataTransferModule();
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
@@ -101,7 +106,8 @@ public final class ChargingStation implements AutoCloseable {
         List<StationModule> modules = new ArrayList<>(List.of(
                 boot, new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
         modules.addAll(List.of(reservations, remoteStartStop, new ResetModule(evses, transactions), triggers,
-                new AvailabilityModule(evses, transactions, reservations)));
+                new AvailabilityModule(evses, transactions, reservations), unlocking, dataTransfer,
+                new TransactionStatusModule(transactions)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -183,6 +189,16 @@ public final class ChargingStation implements AutoCloseable {
     /** TriggerMessage; firmware and log blocks tell it their status here. */
     public TriggerMessageModule triggers() {
         return triggers;
+    }
+
+    /** UnlockConnector, and the simulated stuck connector lock. */
+    public UnlockConnectorModule unlocking() {
+        return unlocking;
+    }
+
+    /** DataTransfer: send one to the CSMS, or register handlers for incoming ones. */
+    public DataTransferModule dataTransfer() {
+        return dataTransfer;
     }
 
     /**
