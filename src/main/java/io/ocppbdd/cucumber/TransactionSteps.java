@@ -176,19 +176,22 @@ public class TransactionSteps {
 
     @Then("it carries meter values {string} read at {string}")
     public void itCarriesMeterValues(String measurands, String readingContext) {
-        JsonNode values = checkedEvent().path("meterValue").path(0).path("sampledValue");
-        List<String> found = new ArrayList<>();
-        values.forEach(value -> {
-            found.add(value.path("measurand").asText(REGISTER));
-            if (!readingContext.equals(value.path("context").asText())) {
-                throw Conversation.failure("meter values read at \"" + readingContext + "\"",
-                        "one read at \"" + value.path("context").asText() + "\": " + value, world.station());
-            }
-        });
         List<String> wanted = Arrays.stream(measurands.split(",")).map(String::trim).toList();
-        if (!found.containsAll(wanted)) {
-            throw Conversation.failure("meter values " + wanted, "it carries " + found, world.station());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode reading : checkedEvent().path("meterValue")) {
+            List<String> found = new ArrayList<>();
+            reading.path("sampledValue").forEach(value -> {
+                if (readingContext.equals(value.path("context").asText())) {
+                    found.add(value.path("measurand").asText(REGISTER));
+                }
+            });
+            if (found.containsAll(wanted)) {
+                return;
+            }
+            seen.add(reading.toString());
         }
+        throw Conversation.failure("a reading at \"" + readingContext + "\" of " + wanted,
+                "the readings are " + seen, world.station());
     }
 
     @Then("its energy register is higher than in the TransactionEvent before")
@@ -257,8 +260,10 @@ public class TransactionSteps {
         }
     }
 
+    /** The energy register in the latest reading of the event. */
     private static double register(JsonNode event) {
-        for (JsonNode value : event.path("meterValue").path(0).path("sampledValue")) {
+        JsonNode readings = event.path("meterValue");
+        for (JsonNode value : readings.path(readings.size() - 1).path("sampledValue")) {
             if (value.path("measurand").asText(REGISTER).equals(REGISTER)) {
                 return value.path("value").asDouble();
             }

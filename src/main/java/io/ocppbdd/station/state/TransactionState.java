@@ -1,6 +1,10 @@
 package io.ocppbdd.station.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A transaction in progress as saved in the state file, enough to carry on after a restart with the same id and
@@ -19,6 +23,7 @@ public final class TransactionState {
     private Token groupIdToken;
     private boolean authorized;
     private String stoppedReason;
+    private List<ObjectNode> endedMeterValues = new ArrayList<>();
 
     public String getId() {
         return id;
@@ -96,6 +101,15 @@ public final class TransactionState {
 
     public void setStoppedReason(String stoppedReason) {
         this.stoppedReason = stoppedReason;
+    }
+
+    /** The readings of SampledDataCtrlr.TxEndedMeasurands so far, as MeterValue JSON, for the Ended event. */
+    public List<ObjectNode> getEndedMeterValues() {
+        return endedMeterValues;
+    }
+
+    public void setEndedMeterValues(List<ObjectNode> endedMeterValues) {
+        this.endedMeterValues = endedMeterValues;
     }
 
     /** An idToken: its value and type. */

@@ -32,6 +32,7 @@ final class Session {
     /** The idToken the next TransactionEvent carries (E03.FR.01, E07.FR.02); null when none. */
     IdToken idTokenToReport;
     Scheduler.Cancellable periodic = Scheduler.Cancellable.NONE;
+    Scheduler.Cancellable endedSampling = Scheduler.Cancellable.NONE;
     Scheduler.Cancellable connectionTimeout = Scheduler.Cancellable.NONE;
 
     Session(Evse evse, EnergyModel energy) {
@@ -110,6 +111,7 @@ final class Session {
     /** Forgets the transaction and its authorization once it has ended. */
     void clear() {
         periodic.cancel();
+        endedSampling.cancel();
         connectionTimeout.cancel();
         transaction = null;
         authorized = false;

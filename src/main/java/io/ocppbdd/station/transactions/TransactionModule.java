@@ -1,5 +1,6 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.ChargingStateEnum;
 import io.ocppbdd.protocol.messages.EVSE;
@@ -51,6 +52,12 @@ public final class TransactionModule implements StationModule, EvseListener {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionModule.class);
     private static final String TX = "TxCtrlr";
     private static final String SAMPLED = "SampledDataCtrlr";
+    private static final MeasurandSetting STARTED_MEASURANDS =
+            new MeasurandSetting("TxStartedMeasurands", "Energy.Active.Import.Register");
+    private static final MeasurandSetting UPDATED_MEASURANDS =
+            new MeasurandSetting("TxUpdatedMeasurands", "Energy.Active.Import.Register,Power.Active.Import");
+    private static final MeasurandSetting ENDED_MEASURANDS =
+            new MeasurandSetting("TxEndedMeasurands", "Energy.Active.Import.Register");
 
     private final EvseModule evses;
     private final MeteringModule metering;
@@ -59,6 +66,10 @@ public final class TransactionModule implements StationModule, EvseListener {
     private volatile StationContext context;
     private boolean changing;
     private boolean connected;
+
+    /** A SampledDataCtrlr measurand-list variable and its value when the device model lacks it. */
+    private record MeasurandSetting(String variable, String fallback) {
+    }
 
     /** Whether a change ends the transaction by the stop points, always, or never. */
     private enum Ending { BY_STOP_POINTS, ALWAYS, NEVER }
@@ -86,9 +97,14 @@ public final class TransactionModule implements StationModule, EvseListener {
             if (saved != null) {
                 session.restore(saved);
                 schedulePeriodic(session);
+                scheduleEndedSampling(session);
             }
             session.applyPower();
             sessions.add(session);
+            if (saved != null && chargingStateChanged(session)) {
+                // the power went off between a change and its report: report it now (E02.FR.13)
+                change(session, TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
+            }
         }
         context.events().onConnected(() -> connected = true);
         context.events().onDisconnected(() -> connected = false);
@@ -226,7 +242,7 @@ public final class TransactionModule implements StationModule, EvseListener {
                     && stopPoints().stream().anyMatch(point -> before.contains(point) && !after.contains(point))) {
                 end(session, trigger);
             } else if (trigger != TriggerReasonEnum.CHARGING_STATE_CHANGED || chargingStateChanged(session)) {
-                send(session, TransactionEventEnum.UPDATED, trigger, null);
+                send(session, TransactionEventEnum.UPDATED, trigger, List.of());
             }
             save(session);
         } finally {
@@ -239,19 +255,48 @@ public final class TransactionModule implements StationModule, EvseListener {
         transaction.setId(UUID.randomUUID().toString());
         transaction.setStartedAt(context.clock().instant().toString());
         session.transaction = transaction;
-        send(session, TransactionEventEnum.STARTED, trigger, sample(session,
-                "TxStartedMeasurands", "Energy.Active.Import.Register", ReadingContextEnum.TRANSACTION_BEGIN));
+        MeterValue begin = sample(session, STARTED_MEASURANDS, ReadingContextEnum.TRANSACTION_BEGIN);
+        keepForEnded(session, ReadingContextEnum.TRANSACTION_BEGIN);
+        send(session, TransactionEventEnum.STARTED, trigger, begin == null ? List.of() : List.of(begin));
         schedulePeriodic(session);
+        scheduleEndedSampling(session);
     }
 
-    /** Ends the transaction as the change left it; its authorization ends with it. */
+    /**
+     * Ends the transaction as the change left it; its authorization ends with it. The Ended event carries the
+     * TxEndedMeasurands read at the start, every TxEndedInterval and now (E06.FR.11).
+     */
     private void end(Session session, TriggerReasonEnum trigger) {
-        send(session, TransactionEventEnum.ENDED, trigger, sample(session,
-                "TxEndedMeasurands", "Energy.Active.Import.Register", ReadingContextEnum.TRANSACTION_END));
+        keepForEnded(session, ReadingContextEnum.TRANSACTION_END);
+        List<MeterValue> readings = session.transaction.getEndedMeterValues().stream()
+                .map(node -> Json.fromTree(node, MeterValue.class)).toList();
+        send(session, TransactionEventEnum.ENDED, trigger, readings);
         session.clear();
         session.applyPower();
         int evseId = session.evse.id();
         context.loop().execute(() -> endListeners.forEach(listener -> listener.accept(evseId)));
+    }
+
+    private void keepForEnded(Session session, ReadingContextEnum readingContext) {
+        MeterValue value = sample(session, ENDED_MEASURANDS, readingContext);
+        if (value != null) {
+            session.transaction.getEndedMeterValues().add(Json.toTree(value));
+        }
+    }
+
+    private void scheduleEndedSampling(Session session) {
+        session.endedSampling.cancel();
+        int interval = context.deviceModel().intValue(SAMPLED, "TxEndedInterval", 0);
+        if (interval <= 0) {
+            return;
+        }
+        session.endedSampling = context.scheduler().schedule(Duration.ofSeconds(interval), context.loop(), () -> {
+            if (session.transaction != null) {
+                keepForEnded(session, ReadingContextEnum.SAMPLE_PERIODIC);
+                save(session);
+                scheduleEndedSampling(session);
+            }
+        });
     }
 
     private void schedulePeriodic(Session session) {
@@ -261,10 +306,9 @@ public final class TransactionModule implements StationModule, EvseListener {
             return;
         }
         session.periodic = context.scheduler().schedule(Duration.ofSeconds(interval), context.loop(), () -> {
-            MeterValue value = sample(session, "TxUpdatedMeasurands",
-                    "Energy.Active.Import.Register,Power.Active.Import", ReadingContextEnum.SAMPLE_PERIODIC);
+            MeterValue value = sample(session, UPDATED_MEASURANDS, ReadingContextEnum.SAMPLE_PERIODIC);
             if (session.transaction != null && value != null) {
-                send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_PERIODIC, value);
+                send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_PERIODIC, List.of(value));
             }
             if (session.transaction != null) {
                 schedulePeriodic(session);
@@ -278,12 +322,13 @@ public final class TransactionModule implements StationModule, EvseListener {
         if (session.transaction == null) {
             return false;
         }
-        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_CLOCK, value);
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.METER_VALUE_CLOCK, List.of(value));
         return true;
     }
 
-    private MeterValue sample(Session session, String variable, String fallback, ReadingContextEnum readingContext) {
-        List<MeasurandEnum> measurands = Measurands.of(context.deviceModel(), SAMPLED, variable, fallback);
+    private MeterValue sample(Session session, MeasurandSetting setting, ReadingContextEnum readingContext) {
+        List<MeasurandEnum> measurands = Measurands.of(context.deviceModel(), SAMPLED, setting.variable(),
+                setting.fallback());
         return metering.sample(session.evse.id(), measurands, readingContext);
     }
 
@@ -291,7 +336,8 @@ public final class TransactionModule implements StationModule, EvseListener {
         return !session.chargingState().value().equals(session.transaction.getChargingState());
     }
 
-    private void send(Session session, TransactionEventEnum type, TriggerReasonEnum trigger, MeterValue meterValue) {
+    private void send(Session session, TransactionEventEnum type, TriggerReasonEnum trigger,
+                      List<MeterValue> meterValues) {
         TransactionState transaction = session.transaction;
         Transaction info = new Transaction().withTransactionId(transaction.getId());
         ChargingStateEnum chargingState = session.chargingState();
@@ -329,8 +375,8 @@ public final class TransactionModule implements StationModule, EvseListener {
             request.withIdToken(token);
             session.idTokenToReport = null;
         }
-        if (meterValue != null) {
-            request.withMeterValue(List.of(meterValue));
+        if (!meterValues.isEmpty()) {
+            request.withMeterValue(meterValues);
         }
         eventDecorators.forEach(decorator -> decorator.accept(session.evse.id(), request));
         save(session); // before sending: a restart never repeats a seqNo the CSMS has seen

@@ -82,4 +82,30 @@ class MeterValuesTest {
             assertThat(sampled(inTransaction, "Energy.Active.Import.Register")).isGreaterThan(0);
         }
     }
+
+    @Test
+    @DisplayName("E06.FR.11: Ended carries TxEndedMeasurands read at the start, every TxEndedInterval and at the end")
+    void endedCarriesTheTransactionReadings() {
+        StationState state = StationState.defaults("MV-E06");
+        state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "0");
+        state.getDeviceModel().put("SampledDataCtrlr.TxEndedInterval", "60");
+        try (TxFixture fx = TxFixture.boot(state, null)) {
+            fx.plugIn(1);
+            fx.present(1, "TOKEN-END");
+            fx.advance(Duration.ofSeconds(150));
+            fx.present(1, "TOKEN-END");
+            JsonNode readings = fx.event(1).path("meterValue");
+            List<String> contexts = new ArrayList<>();
+            List<Double> registers = new ArrayList<>();
+            readings.forEach(reading -> {
+                contexts.add(reading.path("sampledValue").get(0).path("context").asText());
+                registers.add(reading.path("sampledValue").get(0).path("value").asDouble());
+            });
+            assertThat(contexts).containsExactly("Transaction.Begin", "Sample.Periodic", "Sample.Periodic",
+                    "Transaction.End");
+            assertThat(registers).isSorted();
+            assertThat(registers.get(3) - registers.get(0))
+                    .isCloseTo(EnergyModel.EV_DEMAND_WATTS * 150 / 3600, within(0.2));
+        }
+    }
 }

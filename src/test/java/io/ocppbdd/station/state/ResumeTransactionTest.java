@@ -63,4 +63,24 @@ class ResumeTransactionTest {
         }
         assertThat(file.load().getEvses().get(0).getTransaction()).isNull();
     }
+
+    @Test
+    @DisplayName("E02.FR.13: a change saved but not reported before the power cut is reported after the restart, "
+            + "with the next seqNo")
+    void reportsAChangeLostInThePowerCut() {
+        StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
+        try (TxFixture fx = TxFixture.boot(StationState.defaults("RESUME-2"), file)) {
+            fx.plugIn(1);
+            fx.present(1, "TOKEN-S");
+            fx.event(0);
+        }
+        StationState saved = file.load();
+        saved.getEvses().get(0).setEvSuspended(true); // the EV suspended; the station died before telling anyone
+        try (TxFixture fx = TxFixture.boot(saved, file)) {
+            ObjectNode next = fx.event(0);
+            assertThat(next.path("triggerReason").asText()).isEqualTo("ChargingStateChanged");
+            assertThat(next.path("transactionInfo").path("chargingState").asText()).isEqualTo("SuspendedEV");
+            assertThat(next.path("seqNo").asInt()).isEqualTo(1);
+        }
+    }
 }

@@ -20,7 +20,8 @@ class TwoEvsesTest {
     }
 
     private static double register(ObjectNode event) {
-        for (JsonNode value : event.path("meterValue").get(0).path("sampledValue")) {
+        JsonNode readings = event.path("meterValue");
+        for (JsonNode value : readings.get(readings.size() - 1).path("sampledValue")) {
             if (value.path("measurand").asText().equals("Energy.Active.Import.Register")) {
                 return value.path("value").asDouble();
             }

@@ -59,7 +59,7 @@ public final class TxFixture implements AutoCloseable {
         }
         station = builder.build();
         join(station.start());
-        await().atMost(Duration.ofSeconds(10)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
         idle();
     }
 
@@ -110,7 +110,12 @@ public final class TxFixture implements AutoCloseable {
 
     /** Waits for the n-th (from 0) TransactionEvent. */
     public ObjectNode event(int index) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> events().size() > index);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> events().size() > index);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("expected TransactionEvent " + index + ", got " + events().size() + "; trace:\n"
+                    + String.join("\n", station.trace().entries().stream().map(Object::toString).toList()), e);
+        }
         return events().get(index);
     }
 
