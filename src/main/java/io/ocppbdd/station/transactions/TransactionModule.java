@@ -508,8 +508,8 @@ public final class TransactionModule implements StationModule, EvseListener {
             return false;
         }
         session.transaction.setChargingState(null); // report the charging state even when it did not change
-        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER, sample(session,
-                "TxUpdatedMeasurands", "Energy.Active.Import.Register,Power.Active.Import", ReadingContextEnum.TRIGGER));
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER,
+                sample(session, UPDATED_MEASURANDS, ReadingContextEnum.TRIGGER));
         return true;
     }
 }
