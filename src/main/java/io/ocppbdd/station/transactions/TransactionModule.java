@@ -508,8 +508,8 @@ public final class TransactionModule implements StationModule, EvseListener {
             return false;
         }
         session.transaction.setChargingState(null); // report the charging state even when it did not change
-        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER,
-                sample(session, UPDATED_MEASURANDS, ReadingContextEnum.TRIGGER));
+        MeterValue value = sample(session, UPDATED_MEASURANDS, ReadingContextEnum.TRIGGER);
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER, value == null ? null : List.of(value));
         return true;
     }
 }
