@@ -509,7 +509,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         }
         session.transaction.setChargingState(null); // report the charging state even when it did not change
         MeterValue value = sample(session, UPDATED_MEASURANDS, ReadingContextEnum.TRIGGER);
-        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER, value == null ? null : List.of(value));
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER, value == null ? List.of() : List.of(value));
         return true;
     }
 }
