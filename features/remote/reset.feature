@@ -28,7 +28,8 @@ Feature: Reset
     And the station sends BootNotification where "reason" is "RemoteReset"
 
   Scenario: OnIdle reset waits for the transaction to end (B12.FR.01, B12.FR.03)
-    Given the driver plugs in the cable at EVSE 1
+    Given the station sends BootNotification where "reason" is "PowerUp"
+    And the driver plugs in the cable at EVSE 1
     And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends Reset with:
