@@ -5,6 +5,7 @@ Feature: Start a transaction with the idToken presented first
 
   Background:
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the station starts transactions at "Authorized" and stops them at "EVConnected, Authorized"
     And the station's variable "TxCtrlr.EVConnectionTimeOut" is "30"
     And the station is booted

@@ -6,6 +6,7 @@ Feature: Start a transaction with the cable plugged in first
 
   Background:
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the station starts transactions at "EVConnected" and stops them at "EVConnected, Authorized"
     And the station is booted
 

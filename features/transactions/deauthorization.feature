@@ -5,6 +5,7 @@ Feature: The CSMS deauthorizes a transaction
 
   Scenario: The CSMS calls the idToken invalid
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the CSMS will answer TransactionEvent with:
       """
       {"idTokenInfo": {"status": "Invalid"}}

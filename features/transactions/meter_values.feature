@@ -6,8 +6,9 @@ Feature: Meter values during a transaction
 
   Scenario: Meter values at the configured interval
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the station's variable "SampledDataCtrlr.TxUpdatedInterval" is "30"
-    And the station's variable "SampledDataCtrlr.TxUpdatedMeasurands" is "Energy.Active.Import.Register,Power.Active.Import,Voltage,SoC"
+    And the station's variable "SampledDataCtrlr.TxUpdatedMeasurands" is "Energy.Active.Import.Register,Power.Active.Import,Voltage,Current.Import"
     And the station is booted
     When the driver plugs in the cable at EVSE 1
     And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
@@ -17,7 +18,7 @@ Feature: Meter values during a transaction
     Then the station has not sent another TransactionEvent
     When 1 second passes
     Then the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"
-    And it carries meter values "Energy.Active.Import.Register, Power.Active.Import, Voltage, SoC" read at "Sample.Periodic"
+    And it carries meter values "Energy.Active.Import.Register, Power.Active.Import, Voltage, Current.Import" read at "Sample.Periodic"
     And its energy register is higher than in the TransactionEvent before
     When 30 seconds pass
     Then the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"

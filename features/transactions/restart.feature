@@ -6,6 +6,7 @@ Feature: Restart in the middle of a transaction
 
   Scenario: Power cut while charging
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the station's variable "SampledDataCtrlr.TxUpdatedInterval" is "60"
     And the station is booted
     When the driver plugs in the cable at EVSE 1

@@ -6,6 +6,7 @@ Feature: Stop a transaction
 
   Background:
     Given a charging station "CS-001"
+    And the station sends no clock-aligned meter values
     And the station is booted
     When the driver plugs in the cable at EVSE 1
     And the driver presents ISO14443 token "04A2B3C4" at EVSE 1

@@ -5,6 +5,7 @@ Feature: Two EVSEs charge at the same time
 
   Scenario: Two drivers charge side by side
     Given a charging station "CS-001" with 2 EVSEs
+    And the station sends no clock-aligned meter values
     And the station's variable "SampledDataCtrlr.TxUpdatedInterval" is "60"
     And the station is booted
     When the driver plugs in the cable at EVSE 1

@@ -199,12 +199,18 @@ public final class EmbeddedCsms implements AutoCloseable {
         Action action = Action.valueOf(call.action());
         RecordedRequest recorded = new RecordedRequest(scheduler.clock().instant(), stationId, action,
                 call.messageId(), call.payload());
+        CompletableFuture<Reply> reply = reply(stationId, action, call);
         requests.add(recorded);
         waiters.forEach(waiter -> {
             if (waiter.test.test(recorded)) {
                 waiter.future.complete(recorded);
             }
         });
+        return reply;
+    }
+
+    /** The answer, already scheduled when delayed, so that whoever sees the request may move time at once. */
+    private CompletableFuture<Reply> reply(String stationId, Action action, Call call) {
         if (!action.sentByStation()) {
             return CompletableFuture.completedFuture(
                     Reply.error(ErrorCode.NotSupported, action + " is not sent by a charging station"));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * After each scenario: attaches every station's OCPP message trace to the report (Allure shows it as a page),
- * fails the scenario if any frame a station sent breaks its schema, and stops stations and the embedded CSMS.
+ * fails the scenario if any frame that a station or the CSMS sent breaks its schema (naming the field), and
+ * stops stations and the embedded CSMS.
  */
 public class Hooks {
 
@@ -30,13 +31,16 @@ public class Hooks {
                 String html = TraceReport.html("OCPP messages of " + station.id(), station.trace().entries());
                 scenario.attach(html.getBytes(StandardCharsets.UTF_8), "text/html", "OCPP trace " + station.id());
                 FrameAudit.problemsInSent(station.trace().entries())
-                        .forEach(problem -> problems.add(station.id() + ": " + problem));
+                        .forEach(problem -> problems.add(station.id() + " sent " + problem));
+                FrameAudit.problemsInReceived(station.trace().entries())
+                        .forEach(problem -> problems.add("the CSMS sent " + station.id() + " " + problem));
             }
         } finally {
             world.close();
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("frames that break the OCPP 2.0.1 schemas were sent:\n" + String.join("\n", problems));
+            throw new AssertionError("frames that break the OCPP 2.0.1 schemas were exchanged:\n"
+                    + String.join("\n", problems));
         }
     }
 }

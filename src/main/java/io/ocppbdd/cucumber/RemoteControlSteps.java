@@ -10,6 +10,8 @@ import io.ocppbdd.protocol.messages.DataTransferResponse;
 import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.datatransfer.DataTransferModule;
+import io.ocppbdd.station.remote.UnlockConnectorModule;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -59,18 +61,18 @@ public class RemoteControlSteps {
 
     @Given("the lock of connector {int} of EVSE {int} is stuck")
     public void theLockIsStuck(int connectorId, int evseId) {
-        world.station().unlocking().stuck(evseId, connectorId, true);
+        world.station().module(UnlockConnectorModule.class).stuck(evseId, connectorId, true);
     }
 
     @Given("the station answers DataTransfer of vendor {string} and message {string} with status {string}")
     public void theStationAnswersDataTransfer(String vendorId, String messageId, String status) {
-        world.station().dataTransfer().handle(vendorId, messageId,
+        world.station().module(DataTransferModule.class).handle(vendorId, messageId,
                 request -> new DataTransferResponse().withStatus(DataTransferStatusEnum.fromValue(status)));
     }
 
     @When("the station sends DataTransfer of vendor {string} and message {string}")
     public void theStationSendsDataTransfer(String vendorId, String messageId) {
-        world.station().dataTransfer().send(vendorId, messageId, null);
+        world.station().module(DataTransferModule.class).send(vendorId, messageId, null);
     }
 
     private JsonNode lastTransactionEvent() {

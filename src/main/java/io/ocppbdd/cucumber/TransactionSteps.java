@@ -2,6 +2,7 @@ package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.After;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -10,8 +11,10 @@ import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.station.transactions.TransactionModule;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -51,6 +54,11 @@ public class TransactionSteps {
         world.pendingState().getDeviceModel().put("TxCtrlr.TxStopPoint", stopPoints.replace(" ", ""));
     }
 
+    @Given("the station sends no clock-aligned meter values")
+    public void theStationSendsNoClockAlignedMeterValues() {
+        world.pendingState().getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
+    }
+
     @When("the driver plugs in the cable at EVSE {int}")
     public void theDriverPlugsInAt(int evseId) {
         theDriverPlugsIntoConnector(1, evseId);
@@ -58,33 +66,35 @@ public class TransactionSteps {
 
     @When("the driver plugs the cable into connector {int} of EVSE {int}")
     public void theDriverPlugsIntoConnector(int connectorId, int evseId) {
-        ChargingStation station = world.station();
-        OcppWorld.await(station.evses().plugIn(evseId, connectorId),
+        OcppWorld.await(evses().plugIn(evseId, connectorId),
                 "the cable to go into connector " + connectorId + " of EVSE " + evseId);
     }
 
     @When("the driver unplugs the cable at EVSE {int}")
     public void theDriverUnplugsAt(int evseId) {
-        OcppWorld.await(world.station().evses().unplug(evseId), "the cable to come out of EVSE " + evseId);
+        OcppWorld.await(evses().unplug(evseId), "the cable to come out of EVSE " + evseId);
     }
 
-    @When("the driver presents {word} token {string} at EVSE {int}")
-    public void theDriverPresentsToken(String type, String token, int evseId) {
-        IdTokenEnum tokenType = Arrays.stream(IdTokenEnum.values()).filter(t -> t.value().equals(type)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("\"" + type + "\" is not an idToken type (use one of "
-                        + Arrays.stream(IdTokenEnum.values()).map(IdTokenEnum::value).toList() + ")"));
-        OcppWorld.await(world.station().transactions().presentToken(evseId,
-                new IdToken().withIdToken(token).withType(tokenType)), "the station to authorize \"" + token + "\"");
+    /** An idToken type as OCPP writes it (IdTokenEnumType), e.g. ISO14443 or eMAID. */
+    @ParameterType("Central|eMAID|ISO14443|ISO15693|KeyCode|Local|MacAddress|NoAuthorization")
+    public IdTokenEnum ocppTokenType(String type) {
+        return IdTokenEnum.fromValue(type);
+    }
+
+    @When("the driver presents {ocppTokenType} token {string} at EVSE {int}")
+    public void theDriverPresentsToken(IdTokenEnum type, String token, int evseId) {
+        OcppWorld.await(world.station().module(TransactionModule.class).presentToken(evseId,
+                new IdToken().withIdToken(token).withType(type)), "the station to take token \"" + token + "\"");
     }
 
     @When("the EV at EVSE {int} suspends charging")
     public void theEvSuspends(int evseId) {
-        OcppWorld.await(world.station().evses().evSuspends(evseId, true), "the EV at EVSE " + evseId + " to suspend");
+        OcppWorld.await(evses().evSuspends(evseId, true), "the EV at EVSE " + evseId + " to suspend");
     }
 
     @When("the EV at EVSE {int} resumes charging")
     public void theEvResumes(int evseId) {
-        OcppWorld.await(world.station().evses().evSuspends(evseId, false), "the EV at EVSE " + evseId + " to resume");
+        OcppWorld.await(evses().evSuspends(evseId, false), "the EV at EVSE " + evseId + " to resume");
     }
 
     @When("the station loses power and restarts from its state file")
@@ -242,6 +252,10 @@ public class TransactionSteps {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private EvseModule evses() {
+        return world.station().module(EvseModule.class);
     }
 
     private JsonNode checkedEvent() {

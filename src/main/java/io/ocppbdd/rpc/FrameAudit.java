@@ -22,22 +22,31 @@ public final class FrameAudit {
 
     /** One line per sent frame that breaks OCPP-J or its schema; empty when all is well. */
     public static List<String> problemsInSent(List<TraceEntry> trace) {
+        return problems(trace, Direction.SENT);
+    }
+
+    /** One line per received frame (the peer's) that breaks OCPP-J or its schema; empty when all is well. */
+    public static List<String> problemsInReceived(List<TraceEntry> trace) {
+        return problems(trace, Direction.RECEIVED);
+    }
+
+    private static List<String> problems(List<TraceEntry> trace, Direction audited) {
         List<String> problems = new ArrayList<>();
-        Map<String, Action> receivedCalls = new HashMap<>();
+        Map<String, Action> callsToAnswer = new HashMap<>();
         SchemaValidator validator = SchemaValidator.instance();
         for (TraceEntry entry : trace) {
             Frame frame;
             try {
                 frame = FrameCodec.decode(entry.frame());
             } catch (FrameException e) {
-                if (entry.direction() == Direction.SENT) {
+                if (entry.direction() == audited) {
                     problems.add("malformed frame " + entry.frame() + ": " + e.answer().errorDescription());
                 }
                 continue;
             }
-            if (entry.direction() == Direction.RECEIVED) {
+            if (entry.direction() != audited) {
                 if (frame instanceof Call call) {
-                    Action.named(call.action()).ifPresent(action -> receivedCalls.put(call.messageId(), action));
+                    Action.named(call.action()).ifPresent(action -> callsToAnswer.put(call.messageId(), action));
                 }
                 continue;
             }
@@ -47,8 +56,8 @@ public final class FrameAudit {
                         .map(action -> validator.checkRequest(action, call.payload())
                                 .map(v -> call.action() + " request: " + v.describe()))
                         .orElse(Optional.of("unknown action " + call.action()));
-            } else if (frame instanceof CallResult result && receivedCalls.containsKey(result.messageId())) {
-                Action action = receivedCalls.get(result.messageId());
+            } else if (frame instanceof CallResult result && callsToAnswer.containsKey(result.messageId())) {
+                Action action = callsToAnswer.get(result.messageId());
                 problem = validator.checkResponse(action, result.payload()).map(v -> action + " response: " + v.describe());
             }
             problem.ifPresent(problems::add);

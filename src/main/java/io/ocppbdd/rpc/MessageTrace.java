@@ -5,12 +5,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frames an endpoint sent and received, newest last, bounded so that a long-running station does not
  * grow without end. Listeners see each entry as it is recorded (logs, reports, assertions).
  */
 public final class MessageTrace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageTrace.class);
 
     /** How many entries a trace keeps unless told otherwise. */
     public static final int DEFAULT_CAPACITY = 10_000;
@@ -35,7 +39,13 @@ public final class MessageTrace {
             }
             entries.addLast(entry);
         }
-        listeners.forEach(listener -> listener.accept(entry));
+        for (Consumer<TraceEntry> listener : listeners) {
+            try {
+                listener.accept(entry);
+            } catch (RuntimeException e) {
+                LOG.warn("message trace listener failed on {}", entry, e);
+            }
+        }
     }
 
     /** Every entry still kept, oldest first. */

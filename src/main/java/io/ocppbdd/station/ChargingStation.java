@@ -8,8 +8,10 @@ import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
 import io.ocppbdd.station.datatransfer.DataTransferModule;
+import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.provisioning.BootModule;
@@ -20,6 +22,7 @@ import io.ocppbdd.station.remote.TransactionStatusModule;
 import io.ocppbdd.station.remote.TriggerMessageModule;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.reservation.ReservationModule;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
@@ -55,21 +58,13 @@ public final class ChargingStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
 
     private final StationContext context;
-    private final EvseModule evses = new EvseModule();
-    private final MeteringModule metering = new MeteringModule();
-    private final TransactionModule transactions = new TransactionModule(evses, metering);
-    private final BootModule boot = new BootModule();
-    private final ReservationModule reservations = new ReservationModule(evses, transactions);
-    private final RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
-    private final TriggerMessageModule triggers = new TriggerMessageModule(boot, evses, metering, transactions);
-    private final UnlockConnectorModule unlocking = new UnlockConnectorModule(evses, transactions);
-    private final DataTransferModule dataTransfer = new DataTransferModule();
     private final RpcEndpoint endpoint;
     private final StationTransport transport;
     private final SSLContext sslContext;
     private final Duration connectTimeout;
     private final SerialExecutor loop = new SerialExecutor();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean rebooting;
@@ -80,15 +75,15 @@ public final class ChargingStation implements AutoCloseable {
         if (builder.csmsUrl != null) {
             state.getCsms().setUrl(builder.csmsUrl.toString());
         }
-        DeviceModel deviceModel = DeviceModel.standard(state.getEvses());
+        DeviceModel deviceModel = DeviceModel.forStation(state);
         try {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
-        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(
-                deviceModel.intValue("OCPPCommCtrlr", "MessageTimeout", 30));
+        Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
+                VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
@@ -103,11 +98,22 @@ public final class ChargingStation implements AutoCloseable {
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
         endpoint.onConnectionClosed(this::connectionClosed);
-        List<StationModule> modules = new ArrayList<>(List.of(
-                boot, new HeartbeatModule(), new DeviceModelModule(), evses, metering, transactions));
-        modules.addAll(List.of(reservations, remoteStartStop, new ResetModule(evses, transactions), triggers,
-                new AvailabilityModule(evses, transactions, reservations), unlocking, dataTransfer,
-                new TransactionStatusModule(transactions)));
+        AuthorizationModule authorization = new AuthorizationModule();
+        SmartChargingModule smartCharging = new SmartChargingModule();
+        EvseModule evses = new EvseModule();
+        MeteringModule metering = new MeteringModule();
+        TransactionModule transactions = new TransactionModule(evses, metering, authorization, smartCharging);
+        BootModule boot = new BootModule();
+        modules = new ArrayList<>(List.of(
+                boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                evses, metering, transactions));
+        ReservationModule reservations = new ReservationModule(evses, transactions);
+        RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
+        remoteStartStop.onChargingProfile(smartCharging::installRemoteStartProfile);
+        modules.addAll(List.of(reservations, remoteStartStop,
+                new ResetModule(evses, transactions), new TriggerMessageModule(boot, evses, metering, transactions),
+                new AvailabilityModule(evses, transactions, reservations), new UnlockConnectorModule(evses, transactions),
+                new DataTransferModule(), new TransactionStatusModule(transactions)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }
@@ -166,41 +172,6 @@ public final class ChargingStation implements AutoCloseable {
         return context.state();
     }
 
-    /** The EVSEs and connectors, and the simulated cable, EV and parking-bay actions. */
-    public EvseModule evses() {
-        return evses;
-    }
-
-    /** The energy meters; smart charging sets limits through {@link MeteringModule#energyModel(int)}. */
-    public MeteringModule metering() {
-        return metering;
-    }
-
-    /** The transaction engine, and the simulated presenting of an idToken. */
-    public TransactionModule transactions() {
-        return transactions;
-    }
-
-    /** RequestStart/StopTransaction; smart charging takes the TxProfile of a remote start from here. */
-    public RemoteStartStopModule remoteStartStop() {
-        return remoteStartStop;
-    }
-
-    /** TriggerMessage; firmware and log blocks tell it their status here. */
-    public TriggerMessageModule triggers() {
-        return triggers;
-    }
-
-    /** UnlockConnector, and the simulated stuck connector lock. */
-    public UnlockConnectorModule unlocking() {
-        return unlocking;
-    }
-
-    /** DataTransfer: send one to the CSMS, or register handlers for incoming ones. */
-    public DataTransferModule dataTransfer() {
-        return dataTransfer;
-    }
-
     /**
      * Sends a request as the station, obeying the boot rules (held until accepted and online).
      * The response type is the generated {@code ...Response} class.
@@ -212,6 +183,12 @@ public final class ChargingStation implements AutoCloseable {
     /** Runs a piece of work on the station's loop, where its state may be read and changed. */
     public <T> CompletableFuture<T> onLoop(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, loop);
+    }
+
+    /** The functional block of this type, e.g. {@code station.module(AuthorizationModule.class)}. */
+    public <T extends StationModule> T module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
     /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */

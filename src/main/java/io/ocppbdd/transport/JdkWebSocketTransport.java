@@ -3,6 +3,7 @@ package io.ocppbdd.transport;
 import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.ConnectionListener;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
@@ -17,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.security.cert.CertificateException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Station connections on the JDK's {@link java.net.http.WebSocket}: one shared {@link HttpClient} per TLS setup
@@ -68,7 +71,9 @@ public final class JdkWebSocketTransport implements StationTransport {
     private HttpClient client(SSLContext sslContext) {
         Object key = sslContext == null ? "default" : sslContext;
         return clients.computeIfAbsent(key, k -> {
-            HttpClient.Builder builder = HttpClient.newBuilder().executor(callbacks);
+            SSLParameters modernTls = new SSLParameters();
+            modernTls.setProtocols(TlsContexts.MODERN_PROTOCOLS);
+            HttpClient.Builder builder = HttpClient.newBuilder().executor(callbacks).sslParameters(modernTls);
             if (sslContext != null) {
                 builder.sslContext(sslContext);
             }
@@ -88,12 +93,34 @@ public final class JdkWebSocketTransport implements StationTransport {
             return where + "no answer within " + settings.connectTimeout().toSeconds() + " s";
         }
         if (cause instanceof SSLException) {
-            return where + "TLS failed (" + cause.getMessage() + ")";
+            return where + "TLS failed: " + tlsProblem(cause);
         }
         if (cause instanceof java.net.ConnectException) {
             return where + "connection refused";
         }
+        if (cause instanceof IOException) {
+            // with TLS 1.3 a server that wants a client certificate checks it after the handshake and hangs up
+            String hint = "wss".equals(settings.csmsUrl().getScheme())
+                    ? "; if it wants a client certificate, give the station a key store with one (security profile 3)"
+                    : "";
+            return where + "the CSMS hung up without answering the handshake (" + cause.getMessage() + ")" + hint;
+        }
         return where + cause;
+    }
+
+    private static String tlsProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return "the CSMS's certificate is not trusted or not issued for this host (" + cause.getMessage()
+                        + "); give the station a trust store with the CSMS's CA";
+            }
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("certificate_required") || message.contains("bad_certificate")) {
+            return "the CSMS wants a client certificate it trusts (" + message
+                    + "); give the station a key store with one (security profile 3)";
+        }
+        return message;
     }
 
     /** Part 4 §3.2: 404 is how a CSMS (Java-WebSocket's included) says it does not know or admit the identity. */

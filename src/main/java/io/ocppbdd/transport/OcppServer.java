@@ -10,7 +10,7 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.Protocol;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.SSLParametersWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The server side of OCPP-J on Java-WebSocket (one NIO selector for every connection): accepts
@@ -44,13 +45,31 @@ public final class OcppServer {
      * @param sslContext null for ws://, a server TLS context for wss://
      */
     public OcppServer(String host, int port, SSLContext sslContext, ServerHandler handler) {
+        this(host, port, sslContext, null, handler);
+    }
+
+    /**
+     * @param port          0 for an ephemeral port
+     * @param sslContext    null for ws://, a server TLS context for wss://
+     * @param sslParameters for wss://, e.g. {@code setNeedClientAuth(true)} for mutual TLS (security profile 3);
+     *                      null for the context's defaults limited to TLS 1.2 and 1.3 (A00.FR.416)
+     */
+    public OcppServer(String host, int port, SSLContext sslContext, SSLParameters sslParameters,
+                      ServerHandler handler) {
         this.server = new Server(new InetSocketAddress(host, port), handler);
         this.tls = sslContext != null;
         if (sslContext != null) {
-            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));
+            SSLParameters parameters = sslParameters != null ? sslParameters : modernTls(sslContext);
+            server.setWebSocketFactory(new SSLParametersWebSocketServerFactory(sslContext, parameters));
         }
         server.setReuseAddr(true);
         server.setDaemon(true);
+    }
+
+    private static SSLParameters modernTls(SSLContext sslContext) {
+        SSLParameters parameters = sslContext.getDefaultSSLParameters();
+        parameters.setProtocols(TlsContexts.MODERN_PROTOCOLS);
+        return parameters;
     }
 
     /** Binds and starts serving; returns once the port is open. */

@@ -7,6 +7,7 @@ import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.protocol.messages.DataEnum;
 import io.ocppbdd.protocol.messages.MutabilityEnum;
 import io.ocppbdd.station.state.EvseState;
+import io.ocppbdd.station.state.StationState;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The station's device model (Part 1 §4, Part 2 appendix): components with variables and their attributes,
@@ -27,11 +31,45 @@ import java.util.function.BiConsumer;
 public final class DeviceModel {
 
     private static final String SEED = "/io/ocppbdd/station/devicemodel/device-model.yaml";
+    private static final Pattern TYPED_KEY = Pattern.compile("(.+)\\[(\\w+)]");
 
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final List<BiConsumer<Variable, String>> listeners = new CopyOnWriteArrayList<>();
 
     private DeviceModel() {
+    }
+
+    /**
+     * The standard device model for this station: its EVSEs and connectors, with VendorName, Model, SerialNumber,
+     * Identity, SecurityProfile, ConnectorType and AvailabilityState taken from the state. The state's
+     * {@code deviceModel} overrides are not applied yet (see {@link #applyOverrides}).
+     */
+    public static DeviceModel forStation(StationState state) {
+        DeviceModel model = standard(state.getEvses());
+        StationState.Identity identity = state.getIdentity();
+        model.seedActual(VariableKey.of("ChargingStation", "VendorName"), identity.vendorName());
+        model.seedActual(VariableKey.of("ChargingStation", "Model"), identity.model());
+        model.seedActual(VariableKey.of("ChargingStation", "SerialNumber"), identity.serialNumber());
+        model.seedActual(VariableKey.of("SecurityCtrlr", "Identity"), identity.id());
+        model.seedActual(VariableKey.of("SecurityCtrlr", "SecurityProfile"),
+                String.valueOf(state.getCsms().getSecurityProfile()));
+        for (EvseState evse : state.getEvses()) {
+            for (EvseState.ConnectorState connector : evse.getConnectors()) {
+                VariableKey type = new VariableKey("Connector", null, evse.getId(), connector.getId(),
+                        "ConnectorType", null);
+                VariableKey availability = new VariableKey("Connector", null, evse.getId(), connector.getId(),
+                        "AvailabilityState", null);
+                model.seedActual(type, connector.getType());
+                model.seedActual(availability, connector.getStatus());
+            }
+        }
+        return model;
+    }
+
+    private void seedActual(VariableKey key, String value) {
+        if (value != null) {
+            find(key).flatMap(v -> v.attribute(AttributeEnum.ACTUAL)).ifPresent(attribute -> attribute.value(value));
+        }
     }
 
     /** The standard device model for a station with these EVSEs and connectors. */
@@ -73,9 +111,11 @@ public final class DeviceModel {
                 Boolean.TRUE.equals(entry.constant()), entry.value()));
         if (entry.extraAttributes() != null) {
             entry.extraAttributes().forEach(type -> variable.addAttribute(AttributeEnum.fromValue(type),
-                    new Variable.Attribute(MutabilityEnum.READ_WRITE, persistent, false, null)));
+                    new Variable.Attribute(MutabilityEnum.READ_WRITE, true, false, null)));
         }
-        variables.put(key.toString(), variable);
+        if (variables.putIfAbsent(key.toString(), variable) != null) {
+            throw new IllegalArgumentException("device model: " + key + " is declared twice in the seed");
+        }
     }
 
     /** Every variable, in seed order. */
@@ -99,13 +139,19 @@ public final class DeviceModel {
         return actual(VariableKey.of(component, variable));
     }
 
+    /** The Actual value of any variable, if the model has it and it is set. */
     public Optional<String> actual(VariableKey key) {
         return find(key).flatMap(v -> v.attribute(AttributeEnum.ACTUAL)).map(Variable.Attribute::value);
     }
 
     /** The Actual value as an int, or the fallback when unset or unreadable. */
     public int intValue(String component, String variable, int fallback) {
-        return actual(component, variable).map(value -> {
+        return intValue(VariableKey.of(component, variable), fallback);
+    }
+
+    /** The Actual value of any variable (e.g. one with an instance) as an int, or the fallback. */
+    public int intValue(VariableKey key, int fallback) {
+        return actual(key).map(value -> {
             try {
                 return Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
@@ -128,27 +174,60 @@ public final class DeviceModel {
         listeners.forEach(listener -> listener.accept(variable, type.value()));
     }
 
+    /**
+     * Makes the Actual value of a variable live: every read asks the source (e.g. ClockCtrlr.DateTime from the
+     * clock, a reading from a meter). Replaces any stored value.
+     */
+    public void bindActual(VariableKey key, Supplier<String> source) {
+        find(key).flatMap(v -> v.attribute(AttributeEnum.ACTUAL))
+                .orElseThrow(() -> new IllegalArgumentException("no variable " + key))
+                .bind(source);
+    }
+
     /** Told after an attribute value changed: the variable and the attribute type's name. */
     public void onChange(BiConsumer<Variable, String> listener) {
         listeners.add(listener);
     }
 
     /**
-     * Applies values from the state file, keyed as {@link VariableKey#toString()} (Actual attribute).
+     * Applies values from the state file, keyed as {@link VariableKey#toString()} for the Actual attribute, or with
+     * the attribute type appended in brackets for the others ({@code EVSE@1.Power[MaxSet]}).
      *
      * @throws IllegalArgumentException naming the first key that the model does not have or whose value is invalid
      */
     public void applyOverrides(Map<String, String> overrides) {
         overrides.forEach((key, value) -> {
-            Variable variable = variables.get(key);
+            Matcher typed = TYPED_KEY.matcher(key);
+            String variableKey = typed.matches() ? typed.group(1) : key;
+            Variable variable = variables.get(variableKey);
             if (variable == null) {
-                throw new IllegalArgumentException("device model has no variable \"" + key + "\"");
+                throw new IllegalArgumentException("device model has no variable \"" + variableKey
+                        + "\" (keys look like OCPPCommCtrlr.HeartbeatInterval, EVSE@1.AvailabilityState, "
+                        + "Connector@1/1.ConnectorType, OCPPCommCtrlr.MessageTimeout:Default)");
             }
-            Optional<String> problem = variable.checkValue(value);
+            AttributeEnum type = typed.matches() ? attributeType(typed.group(2), key) : AttributeEnum.ACTUAL;
+            Variable.Attribute attribute = variable.attribute(type).orElseThrow(() -> new IllegalArgumentException(
+                    "device model variable \"" + variableKey + "\" has no " + type.value() + " attribute"));
+            Optional<Variable.Problem> problem = variable.checkValue(value);
             if (problem.isPresent()) {
-                throw new IllegalArgumentException("device model value for \"" + key + "\": " + problem.get());
+                throw new IllegalArgumentException("device model value for \"" + key + "\": "
+                        + problem.get().detail());
             }
-            variable.attribute(AttributeEnum.ACTUAL).orElseThrow().value(value);
+            attribute.value(value);
         });
+    }
+
+    /** The key under which the state file keeps this attribute's value (see {@link #applyOverrides}). */
+    public static String stateKey(VariableKey key, AttributeEnum type) {
+        return type == AttributeEnum.ACTUAL ? key.toString() : key + "[" + type.value() + "]";
+    }
+
+    private static AttributeEnum attributeType(String name, String key) {
+        try {
+            return AttributeEnum.fromValue(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("device model key \"" + key + "\": attribute type must be one of "
+                    + "Actual, Target, MinSet, MaxSet", e);
+        }
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
  * @param scope        {@code station} (default), {@code evse} (one copy per EVSE) or {@code connector} (one per connector)
  * @param mutability   ReadOnly, WriteOnly or ReadWrite (default)
  * @param value        the default Actual value
- * @param extraAttributes other attribute types this variable has (Target, MinSet, MaxSet), ReadWrite and empty
+ * @param persistent   whether the Actual value survives a reboot (default true)
+ * @param extraAttributes other attribute types this variable has (Target, MinSet, MaxSet): ReadWrite, persistent,
+ *                     unset at start
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SeedEntry(String component, String componentInstance, String scope, String variable,

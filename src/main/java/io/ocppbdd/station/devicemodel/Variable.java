@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** One variable of the device model: its characteristics and its attributes (Actual, Target, MinSet, MaxSet). */
 public final class Variable {
@@ -78,60 +80,65 @@ public final class Variable {
     }
 
     /** Why a value does not fit this variable (B05.FR.07/08), or empty when it fits. */
-    public Optional<String> checkValue(String value) {
+    public Optional<Problem> checkValue(String value) {
         if (value == null) {
-            return Optional.of("a value is required");
+            return Optional.of(new Problem("MissingParam", "a value is required"));
         }
         try {
-            switch (dataType) {
-                case INTEGER -> {
-                    BigDecimal number = new BigDecimal(Integer.parseInt(value.trim()));
-                    return checkRange(number);
-                }
-                case DECIMAL -> {
-                    return checkRange(new BigDecimal(value.trim()));
-                }
-                case BOOLEAN -> {
-                    return "true".equals(value) || "false".equals(value)
-                            ? Optional.empty() : Optional.of("must be true or false");
-                }
+            return switch (dataType) {
+                case INTEGER -> checkRange(new BigDecimal(Integer.parseInt(value.trim())));
+                case DECIMAL -> checkRange(new BigDecimal(value.trim()));
+                case BOOLEAN -> "true".equals(value) || "false".equals(value)
+                        ? Optional.empty() : Optional.of(new Problem("InvalidValue", "must be true or false"));
                 case DATE_TIME -> {
                     OffsetDateTime.parse(value);
-                    return Optional.empty();
+                    yield Optional.empty();
                 }
-                case OPTION_LIST -> {
-                    return valuesList.contains(value)
-                            ? Optional.empty() : Optional.of("must be one of " + valuesList);
-                }
-                case MEMBER_LIST, SEQUENCE_LIST -> {
-                    List<String> members = value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
-                    return valuesList.isEmpty() || valuesList.containsAll(members)
-                            ? checkLength(value) : Optional.of("members must be among " + valuesList);
-                }
-                default -> {
-                    return checkLength(value);
-                }
-            }
+                case OPTION_LIST -> valuesList.contains(value)
+                        ? Optional.empty() : Optional.of(new Problem("InvalidValue", "must be one of " + valuesList));
+                case MEMBER_LIST, SEQUENCE_LIST -> checkMembers(value);
+                default -> checkLength(value);
+            };
         } catch (NumberFormatException | DateTimeParseException e) {
-            return Optional.of("'" + value + "' is not a valid " + dataType.value());
+            return Optional.of(new Problem("InvalidValue", "'" + value + "' is not a valid " + dataType.value()));
         }
     }
 
-    private Optional<String> checkRange(BigDecimal number) {
+    private Optional<Problem> checkMembers(String value) {
+        List<String> members = value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
+        if (!valuesList.isEmpty() && !valuesList.containsAll(members)) {
+            return Optional.of(new Problem("InvalidValue", "members must be among " + valuesList));
+        }
+        if (members.size() != new HashSet<>(members).size()) {
+            return Optional.of(new Problem("InvalidValue", "a member is listed twice"));
+        }
+        return checkLength(value);
+    }
+
+    private Optional<Problem> checkRange(BigDecimal number) {
         if (minLimit != null && number.compareTo(minLimit) < 0) {
-            return Optional.of("below the minimum " + minLimit.toPlainString());
+            return Optional.of(new Problem("ValueTooLow", "below the minimum " + minLimit.toPlainString()));
         }
         if (maxLimit != null && number.compareTo(maxLimit) > 0) {
-            return Optional.of("above the maximum " + maxLimit.toPlainString());
+            return Optional.of(new Problem("ValueTooHigh", "above the maximum " + maxLimit.toPlainString()));
         }
         return Optional.empty();
     }
 
-    private Optional<String> checkLength(String value) {
+    private Optional<Problem> checkLength(String value) {
         if (maxLimit != null && value.length() > maxLimit.intValue()) {
-            return Optional.of("longer than " + maxLimit.intValue() + " characters");
+            return Optional.of(new Problem("ValueTooHigh", "longer than " + maxLimit.intValue() + " characters"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a value was refused.
+     *
+     * @param reasonCode a reason code of the Part 2 appendix (InvalidValue, ValueTooLow, ValueTooHigh, ...)
+     * @param detail     for people
+     */
+    public record Problem(String reasonCode, String detail) {
     }
 
     /** One attribute value with its mutability. */
@@ -140,6 +147,7 @@ public final class Variable {
         private final boolean persistent;
         private final boolean constant;
         private String value;
+        private Supplier<String> source;
 
         Attribute(MutabilityEnum mutability, boolean persistent, boolean constant, String value) {
             this.mutability = mutability;
@@ -160,12 +168,18 @@ public final class Variable {
             return constant;
         }
 
+        /** The value, or null when unset. */
         public String value() {
-            return value;
+            return source == null ? value : source.get();
         }
 
         void value(String newValue) {
             this.value = newValue;
+            this.source = null;
+        }
+
+        void bind(Supplier<String> liveSource) {
+            this.source = liveSource;
         }
     }
 }

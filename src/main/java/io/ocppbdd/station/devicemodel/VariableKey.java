@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * Names one variable of the device model: component (with optional instance and EVSE/connector) and variable
- * (with optional instance). Written as {@code EVSE[1].AvailabilityState} or {@code OCPPCommCtrlr.MessageTimeout.Default}
- * style keys in the state file, see {@link #toString()}.
+ * (with optional instance). Written in the state file as {@code OCPPCommCtrlr.HeartbeatInterval},
+ * {@code EVSE@1.AvailabilityState}, {@code Connector@1/2.ConnectorType} or {@code OCPPCommCtrlr.MessageTimeout:Default},
+ * see {@link #toString()}.
  */
 public record VariableKey(String component, String componentInstance, Integer evseId, Integer connectorId,
                           String variable, String variableInstance) {
@@ -18,6 +19,11 @@ public record VariableKey(String component, String componentInstance, Integer ev
     /** A station-wide variable without instances. */
     public static VariableKey of(String component, String variable) {
         return new VariableKey(component, null, null, null, variable, null);
+    }
+
+    /** A station-wide variable with this instance (e.g. DeviceDataCtrlr ItemsPerMessage "GetVariables"). */
+    public static VariableKey of(String component, String variable, String variableInstance) {
+        return new VariableKey(component, null, null, null, variable, variableInstance);
     }
 
     /** The component part of the key: {@code Name[:instance][@evse[/connector]]}. */

@@ -40,11 +40,6 @@ public final class Evse {
         return connectors.stream().filter(Connector::isCablePlugged).findFirst();
     }
 
-    /** Whether an EV is plugged in and asks for energy (not suspended by the EV). */
-    public boolean evWantsEnergy() {
-        return pluggedConnector().isPresent() && !evSuspended;
-    }
-
     public boolean isEvSuspended() {
         return evSuspended;
     }

@@ -5,6 +5,7 @@ import io.ocppbdd.station.devicemodel.DeviceModel;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads a measurand list variable (e.g. SampledDataCtrlr.TxUpdatedMeasurands): comma separated, unknown ones skipped. */
 public final class Measurands {
@@ -20,9 +21,9 @@ public final class Measurands {
                 .filter(name -> !name.isEmpty())
                 .flatMap(name -> {
                     try {
-                        return java.util.stream.Stream.of(MeasurandEnum.fromValue(name));
+                        return Stream.of(MeasurandEnum.fromValue(name));
                     } catch (IllegalArgumentException e) {
-                        return java.util.stream.Stream.empty();
+                        return Stream.empty();
                     }
                 })
                 .toList();

@@ -28,7 +28,7 @@ import java.util.function.IntConsumer;
  */
 public final class MeteringModule implements StationModule {
 
-    static final String ALIGNED = "AlignedDataCtrlr";
+    private static final String ALIGNED = "AlignedDataCtrlr";
 
     private final List<EnergyModel> models = new ArrayList<>();
     private final List<IntConsumer> powerListeners = new CopyOnWriteArrayList<>();
@@ -82,7 +82,7 @@ public final class MeteringModule implements StationModule {
         this.transactionSink = sink;
     }
 
-    /** Reads these measurands of an EVSE now and saves the meter. Null when none of them is measured. */
+    /** Reads these measurands of an EVSE now and keeps the meter in the state. Null when none is measured. */
     public MeterValue sample(int evseId, List<MeasurandEnum> measurands, ReadingContextEnum readingContext) {
         MeterValue value = energyModel(evseId).sample(measurands, readingContext);
         save(evseId);

@@ -2,6 +2,7 @@ package io.ocppbdd.station.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * EVSEs and connectors, device-model overrides) and its last known state. Mutable; owned by the station's loop.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot"})
+@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache", "localAuthorizationList", "chargingProfiles"})
 public final class StationState {
 
     /** The format this version of ocpp-bdd reads and writes. */
@@ -25,6 +26,10 @@ public final class StationState {
     private List<EvseState> evses = new ArrayList<>();
     private Map<String, String> deviceModel = new LinkedHashMap<>();
     private BootState boot = new BootState();
+    private List<AuthorizationCacheEntry> authorizationCache = new ArrayList<>();
+    private LocalAuthorizationListState localAuthorizationList;
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private List<ObjectNode> chargingProfiles = new ArrayList<>();
 
     /** A state with defaults: this identity, one EVSE with one connector. */
     public static StationState defaults(String stationId) {
@@ -91,6 +96,34 @@ public final class StationState {
 
     public void setBoot(BootState boot) {
         this.boot = boot;
+    }
+
+    /** The Authorization Cache (C10), oldest stored first; left out of the file when empty. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<AuthorizationCacheEntry> getAuthorizationCache() {
+        return authorizationCache;
+    }
+
+    public void setAuthorizationCache(List<AuthorizationCacheEntry> authorizationCache) {
+        this.authorizationCache = authorizationCache;
+    }
+
+    /** The Local Authorization List (D01), or null while the CSMS never sent one. */
+    public LocalAuthorizationListState getLocalAuthorizationList() {
+        return localAuthorizationList;
+    }
+
+    public void setLocalAuthorizationList(LocalAuthorizationListState localAuthorizationList) {
+        this.localAuthorizationList = localAuthorizationList;
+    }
+
+    /** Charging profiles installed by the CSMS (K01.FR.27), each {@code {"evseId": n, "chargingProfile": {...}}}. */
+    public List<ObjectNode> getChargingProfiles() {
+        return chargingProfiles;
+    }
+
+    public void setChargingProfiles(List<ObjectNode> chargingProfiles) {
+        this.chargingProfiles = chargingProfiles;
     }
 
     /** Who the station is, as sent in BootNotification. */

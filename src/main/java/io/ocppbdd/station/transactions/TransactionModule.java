@@ -17,6 +17,8 @@ import io.ocppbdd.protocol.messages.TransactionEventResponse;
 import io.ocppbdd.protocol.messages.TriggerReasonEnum;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
+import io.ocppbdd.station.authorization.AuthorizationModule;
+import io.ocppbdd.station.authorization.StopAuthorization;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseListener;
@@ -24,12 +26,15 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.EnergyModel;
 import io.ocppbdd.station.metering.Measurands;
 import io.ocppbdd.station.metering.MeteringModule;
+import io.ocppbdd.station.smartcharging.ActiveTransactions;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.TransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +66,9 @@ public final class TransactionModule implements StationModule, EvseListener {
 
     private final EvseModule evses;
     private final MeteringModule metering;
+    private final AuthorizationModule authorization;
+    private final SmartChargingModule smartCharging;
     private final List<Session> sessions = new ArrayList<>();
-    private TokenAuthorizer authorizer;
     private volatile StationContext context;
     private boolean changing;
     private boolean connected;
@@ -74,22 +80,21 @@ public final class TransactionModule implements StationModule, EvseListener {
     /** Whether a change ends the transaction by the stop points, always, or never. */
     private enum Ending { BY_STOP_POINTS, ALWAYS, NEVER }
 
-    public TransactionModule(EvseModule evses, MeteringModule metering) {
+    /**
+     * The engine over these EVSEs and meters; idTokens are judged by the authorization block (C01, C09, C16) and
+     * smart charging learns of transactions and caps the EVSEs' power (K01).
+     */
+    public TransactionModule(EvseModule evses, MeteringModule metering, AuthorizationModule authorization,
+                             SmartChargingModule smartCharging) {
         this.evses = evses;
         this.metering = metering;
-    }
-
-    /** Uses this authorizer for presented idTokens instead of asking the CSMS every time; call before start. */
-    public void authorizer(TokenAuthorizer tokenAuthorizer) {
-        this.authorizer = tokenAuthorizer;
+        this.authorization = authorization;
+        this.smartCharging = smartCharging;
     }
 
     @Override
     public void install(StationContext stationContext) {
         this.context = stationContext;
-        if (authorizer == null) {
-            authorizer = new CsmsTokenAuthorizer(context);
-        }
         for (Evse evse : evses.evses()) {
             Session session = new Session(evse, metering.energyModel(evse.id()));
             session.syncWithEvse();
@@ -110,6 +115,22 @@ public final class TransactionModule implements StationModule, EvseListener {
         context.events().onDisconnected(() -> connected = false);
         evses.addListener(this);
         metering.transactionSink(this::sendClockAligned);
+        smartCharging.transactions(new ActiveTransactions() {
+            @Override
+            public Optional<String> transactionId(int evseId) {
+                return Optional.ofNullable(session(evseId).transaction).map(TransactionState::getId);
+            }
+
+            @Override
+            public Optional<Instant> startedAt(int evseId) {
+                return Optional.ofNullable(session(evseId).transaction).map(t -> Instant.parse(t.getStartedAt()));
+            }
+        });
+        smartCharging.onLimit((evseId, watts) -> {
+            if (evseId >= 1 && evseId <= sessions.size()) {
+                metering.energyModel(evseId).limitWatts(watts.orElse(-1));
+            }
+        });
         metering.onPowerChange(evseId -> {
             if (!changing) {
                 change(session(evseId), TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
@@ -127,16 +148,19 @@ public final class TransactionModule implements StationModule, EvseListener {
             if (session.authorized) {
                 IdTokenInfo starterInfo = new IdTokenInfo().withStatus(AuthorizationStatusEnum.ACCEPTED)
                         .withGroupIdToken(session.groupIdToken);
-                return authorizer.mayStop(token, session.idToken, starterInfo).thenApplyAsync(allowed -> {
-                    if (!allowed || !session.authorized) {
+                return authorization.authorizeStop(token, session.idToken, starterInfo).thenApplyAsync(verdict -> {
+                    if (!verdict.allowed() || !session.authorized) {
                         return TokenOutcome.REFUSED;
                     }
-                    stopAuthorization(session, token);
+                    ReasonEnum reason = verdict == StopAuthorization.MASTER_PASS ? ReasonEnum.MASTER_PASS
+                            : ReasonEnum.LOCAL;
+                    change(session, TriggerReasonEnum.STOP_AUTHORIZED, Ending.BY_STOP_POINTS,
+                            () -> session.endAuthorization(token, reason.value()));
                     return TokenOutcome.STOPPED;
                 }, context.loop());
             }
-            return authorizer.authorize(token, evseId).thenApplyAsync(info -> {
-                if (!authorizer.mayStart(info, evseId) || session.authorized) {
+            return authorization.authorize(token, evseId).thenApplyAsync(info -> {
+                if (!authorization.mayStart(info, evseId) || session.authorized) {
                     return TokenOutcome.REFUSED;
                 }
                 authorize(session, token, info.getGroupIdToken());
@@ -196,11 +220,6 @@ public final class TransactionModule implements StationModule, EvseListener {
         }
     }
 
-    private void stopAuthorization(Session session, IdToken token) {
-        change(session, TriggerReasonEnum.STOP_AUTHORIZED, Ending.BY_STOP_POINTS,
-                () -> session.endAuthorization(token, ReasonEnum.LOCAL.value()));
-    }
-
     /** C01.FR.26, E03.FR.05 and E03.FR.15: no cable within EVConnectionTimeOut ends the authorization. */
     private void evConnectionTimeout(Session session) {
         if (!session.authorized || session.plugged) {
@@ -217,7 +236,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         if (info == null || sentToken == null) {
             return;
         }
-        authorizer.remember(sentToken, info);
+        authorization.remember(sentToken, info);
         boolean sameTransaction = session.transaction != null
                 && session.transaction.getId().equals(transactionId);
         if (info.getStatus() != AuthorizationStatusEnum.ACCEPTED && sameTransaction && session.authorized
@@ -260,6 +279,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         send(session, TransactionEventEnum.STARTED, trigger, begin == null ? List.of() : List.of(begin));
         schedulePeriodic(session);
         scheduleEndedSampling(session);
+        smartCharging.transactionStarted();
     }
 
     /**
@@ -273,6 +293,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         send(session, TransactionEventEnum.ENDED, trigger, readings);
         session.clear();
         session.applyPower();
+        smartCharging.transactionEnded(session.evse.id());
         int evseId = session.evse.id();
         context.loop().execute(() -> endListeners.forEach(listener -> listener.accept(evseId)));
     }

@@ -30,7 +30,7 @@ class DataTransferTest {
             fx.csms.stubFor(Stub.on(Action.DataTransfer).forStation(fx.id)
                     .when(p -> p.path("messageId").asText().equals("Price"))
                     .willReturnFields(Map.of("status", "Accepted", "data", "0.25 EUR/kWh")));
-            DataTransferResponse answer = join(fx.station.dataTransfer().send("com.example", "Price",
+            DataTransferResponse answer = join(fx.station.module(io.ocppbdd.station.datatransfer.DataTransferModule.class).send("com.example", "Price",
                     Map.of("evse", 1)));
             assertThat(answer.getStatus()).isEqualTo(DataTransferStatusEnum.ACCEPTED);
             assertThat(answer.getData()).isEqualTo("0.25 EUR/kWh");
@@ -46,12 +46,12 @@ class DataTransferTest {
         try (TxFixture fx = TxFixture.boot(StationState.defaults("DT-P01"), null)) {
             assertThat(receive(fx, "com.example", "Ping").getStatus())
                     .isEqualTo(DataTransferStatusEnum.UNKNOWN_VENDOR_ID);
-            fx.station.dataTransfer().handle("com.example", "Ping", request -> new DataTransferResponse()
+            fx.station.module(io.ocppbdd.station.datatransfer.DataTransferModule.class).handle("com.example", "Ping", request -> new DataTransferResponse()
                     .withStatus(DataTransferStatusEnum.ACCEPTED).withData("Pong"));
             assertThat(receive(fx, "com.example", "Ping").getData()).isEqualTo("Pong");
             assertThat(receive(fx, "com.example", "Other").getStatus())
                     .isEqualTo(DataTransferStatusEnum.UNKNOWN_MESSAGE_ID);
-            fx.station.dataTransfer().handle("com.example", null, request -> new DataTransferResponse()
+            fx.station.module(io.ocppbdd.station.datatransfer.DataTransferModule.class).handle("com.example", null, request -> new DataTransferResponse()
                     .withStatus(DataTransferStatusEnum.REJECTED));
             assertThat(receive(fx, "com.example", "Other").getStatus()).isEqualTo(DataTransferStatusEnum.REJECTED);
         }

@@ -54,11 +54,11 @@ class EvseModuleTest {
     void impossibleActionsFail() {
         try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-2"), null)) {
             fixture.plugIn(1);
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().plugIn(1, 2)))
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).plugIn(1, 2)))
                     .hasMessageContaining("EVSE 1 already has a cable in connector 1");
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().plugIn(3, 1)))
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).plugIn(3, 1)))
                     .hasMessageContaining("EVSE 3 does not exist (this station has EVSEs 1..2)");
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.evses().unplug(2)))
+            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).unplug(2)))
                     .hasMessageContaining("EVSE 2 has no cable plugged in");
         }
     }
@@ -68,14 +68,14 @@ class EvseModuleTest {
     void statusPrecedence() {
         try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-3"), null)) {
             TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.evses().setReserved(2, 1, true);
+                fixture.station.module(EvseModule.class).setReserved(2, 1, true);
                 return null;
             }));
             fixture.plugIn(2);
             TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.evses().setUnavailable(2, 1, true);
-                fixture.station.evses().setFaulted(2, 1, true);
-                fixture.station.evses().setFaulted(2, 1, false);
+                fixture.station.module(EvseModule.class).setUnavailable(2, 1, true);
+                fixture.station.module(EvseModule.class).setFaulted(2, 1, true);
+                fixture.station.module(EvseModule.class).setFaulted(2, 1, false);
                 return null;
             }));
             fixture.unplug(2);
@@ -91,8 +91,8 @@ class EvseModuleTest {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
         try (TxFixture fixture = TxFixture.boot(StationState.withEvses("EVSE-4", 2), file)) {
             TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.evses().setUnavailable(1, 1, true);
-                fixture.station.evses().setReserved(2, 1, true);
+                fixture.station.module(EvseModule.class).setUnavailable(1, 1, true);
+                fixture.station.module(EvseModule.class).setReserved(2, 1, true);
                 return null;
             }));
             fixture.idle();

@@ -129,7 +129,7 @@ class RemoteStartStopTest {
         state.getEvses().add(io.ocppbdd.station.state.EvseState.withConnectors(2, 1));
         try (TxFixture fx = TxFixture.boot(state, null)) {
             join(fx.station.onLoop(() -> {
-                fx.station.evses().setUnavailable(2, 1, true);
+                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
                 return null;
             }));
             fx.idle();
@@ -153,7 +153,7 @@ class RemoteStartStopTest {
     void chargingProfileHandedOver() {
         try (TxFixture fx = TxFixture.boot(station("RS-PROF", Map.of()), null)) {
             List<Integer> received = new CopyOnWriteArrayList<>();
-            fx.station.remoteStartStop().onChargingProfile((evseId, profile) -> received.add(profile.getId()));
+            fx.station.module(io.ocppbdd.station.remote.RemoteStartStopModule.class).onChargingProfile((evseId, profile) -> received.add(profile.getId()));
             ChargingProfile profile = new ChargingProfile().withId(5).withStackLevel(0)
                     .withChargingProfilePurpose(ChargingProfilePurposeEnum.TX_PROFILE)
                     .withChargingProfileKind(ChargingProfileKindEnum.RELATIVE)

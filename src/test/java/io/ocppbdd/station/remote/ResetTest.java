@@ -52,7 +52,7 @@ class ResetTest {
     void immediateResetWithoutTransaction() {
         try (TxFixture fx = TxFixture.boot(station("RST-B11", Map.of()), null)) {
             join(fx.station.onLoop(() -> {
-                fx.station.evses().setUnavailable(1, 1, true);
+                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(1, 1, true);
                 return null;
             }));
             fx.idle();
@@ -82,7 +82,7 @@ class ResetTest {
                             || f.contains("\"BootNotification\""))
                     .map(f -> f.contains("Ended") ? "Ended" : "Boot").toList();
             assertThat(order).containsExactly("Boot", "Ended", "Boot");
-            assertThat(join(fx.station.transactions().transactionId(1))).isEmpty();
+            assertThat(join(fx.station.module(io.ocppbdd.station.transactions.TransactionModule.class).transactionId(1))).isEmpty();
         }
     }
 

@@ -44,9 +44,9 @@ class UnlockAndStatusTest {
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.UNLOCKED);
             assertThat(unlock(fx, 1, 2)).isEqualTo(UnlockStatusEnum.UNKNOWN_CONNECTOR);
             assertThat(unlock(fx, 2, 1)).isEqualTo(UnlockStatusEnum.UNKNOWN_CONNECTOR);
-            fx.station.unlocking().stuck(1, 1, true);
+            fx.station.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, true);
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.UNLOCK_FAILED);
-            fx.station.unlocking().stuck(1, 1, false);
+            fx.station.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, false);
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.ONGOING_AUTHORIZED_TRANSACTION);

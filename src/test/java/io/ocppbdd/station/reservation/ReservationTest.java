@@ -116,13 +116,13 @@ class ReservationTest {
             assertThat(reserve(fx, 2, 1, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.OCCUPIED);
             assertThat(reserve(fx, 3, null, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.REJECTED);
             join(fx.station.onLoop(() -> {
-                fx.station.evses().setFaulted(2, 1, true);
+                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, true);
                 return null;
             }));
             assertThat(reserve(fx, 4, 2, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.FAULTED);
             join(fx.station.onLoop(() -> {
-                fx.station.evses().setFaulted(2, 1, false);
-                fx.station.evses().setUnavailable(2, 1, true);
+                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, false);
+                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
                 return null;
             }));
             assertThat(reserve(fx, 4, 2, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.UNAVAILABLE);

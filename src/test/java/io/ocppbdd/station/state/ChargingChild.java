@@ -3,6 +3,8 @@ package io.ocppbdd.station.state;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.transactions.TransactionModule;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,13 +28,13 @@ public final class ChargingChild {
         station.start().get(10, TimeUnit.SECONDS);
         boolean resumed = station.onLoop(() -> station.state().getEvses().get(0).getTransaction() != null).get();
         if (!resumed) {
-            station.evses().plugIn(1, 1).get(10, TimeUnit.SECONDS);
-            station.transactions().presentToken(1, new IdToken().withIdToken("KILL-ME")
+            station.module(EvseModule.class).plugIn(1, 1).get(10, TimeUnit.SECONDS);
+            station.module(TransactionModule.class).presentToken(1, new IdToken().withIdToken("KILL-ME")
                     .withType(IdTokenEnum.ISO_14443)).get(10, TimeUnit.SECONDS);
         }
         while (true) {
-            boolean suspended = station.onLoop(() -> station.evses().evse(1).isEvSuspended()).get();
-            station.evses().evSuspends(1, !suspended).get(10, TimeUnit.SECONDS);
+            boolean suspended = station.onLoop(() -> station.module(EvseModule.class).evse(1).isEvSuspended()).get();
+            station.module(EvseModule.class).evSuspends(1, !suspended).get(10, TimeUnit.SECONDS);
             station.whenIdle().get(10, TimeUnit.SECONDS);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.transactions.TxFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class StateFileKillTest {
             int next = state.getEvses().get(0).getTransaction().getNextSeqNo();
             int eventsBefore = events(csms).size();
             try (TxFixture fx = TxFixture.boot(csms, state, new StateFile(stateFile))) {
-                boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.evses().evse(1).isEvSuspended()));
+                boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.module(EvseModule.class).evse(1).isEvSuspended()));
                 fx.evSuspends(1, !suspended);
                 await().atMost(Duration.ofSeconds(10)).until(() -> events(csms).size() > eventsBefore);
                 ObjectNode resumed = events(csms).get(eventsBefore);

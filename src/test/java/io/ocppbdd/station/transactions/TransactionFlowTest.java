@@ -3,6 +3,8 @@ package io.ocppbdd.station.transactions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.state.StationState;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -181,9 +183,9 @@ class TransactionFlowTest {
         try (TxFixture fx = TxFixture.boot(station("TX-E01-1", Map.of("TxStartPoint", "ParkingBayOccupancy",
                 "TxStopPoint", "ParkingBayOccupancy")), null)) {
             for (int round = 0; round < 2; round++) {
-                TxFixture.join(fx.station.evses().parkingBay(1, true));
+                TxFixture.join(fx.station.module(EvseModule.class).parkingBay(1, true));
                 fx.idle();
-                TxFixture.join(fx.station.evses().parkingBay(1, false));
+                TxFixture.join(fx.station.module(EvseModule.class).parkingBay(1, false));
                 fx.idle();
             }
             assertThat(fx.events()).hasSize(4);
@@ -203,13 +205,13 @@ class TransactionFlowTest {
             fx.plugIn(1);
             fx.present(1, "TOKEN-8");
             TxFixture.join(fx.station.onLoop(() -> {
-                fx.station.metering().energyModel(1).limitWatts(0);
+                fx.station.module(MeteringModule.class).energyModel(1).limitWatts(0);
                 return null;
             }));
             fx.idle();
             assertThat(type(fx.event(1))).isEqualTo("Updated/ChargingStateChanged/SuspendedEVSE");
             TxFixture.join(fx.station.onLoop(() -> {
-                fx.station.metering().energyModel(1).limitWatts(7400);
+                fx.station.module(MeteringModule.class).energyModel(1).limitWatts(7400);
                 return null;
             }));
             fx.idle();

@@ -46,8 +46,8 @@ class TwoEvsesTest {
             fx.evSuspends(2, true);
             fx.unplug(1);
 
-            String first = TxFixture.join(fx.station.transactions().transactionId(2)).orElseThrow();
-            assertThat(TxFixture.join(fx.station.transactions().transactionId(1))).isEmpty();
+            String first = TxFixture.join(fx.station.module(TransactionModule.class).transactionId(2)).orElseThrow();
+            assertThat(TxFixture.join(fx.station.module(TransactionModule.class).transactionId(1))).isEmpty();
             String ended = fx.event(0).path("transactionInfo").path("transactionId").asText();
             List<ObjectNode> one = eventsOf(fx, ended);
             List<ObjectNode> two = eventsOf(fx, first);

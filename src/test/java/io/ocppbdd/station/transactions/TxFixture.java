@@ -9,6 +9,7 @@ import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 
@@ -68,23 +69,23 @@ public final class TxFixture implements AutoCloseable {
     }
 
     public void plugIn(int evseId) {
-        join(station.evses().plugIn(evseId, 1));
+        join(station.module(EvseModule.class).plugIn(evseId, 1));
         idle();
     }
 
     public void unplug(int evseId) {
-        join(station.evses().unplug(evseId));
+        join(station.module(EvseModule.class).unplug(evseId));
         idle();
     }
 
     public TokenOutcome present(int evseId, String token) {
-        TokenOutcome outcome = join(station.transactions().presentToken(evseId, token(token)));
+        TokenOutcome outcome = join(station.module(TransactionModule.class).presentToken(evseId, token(token)));
         idle();
         return outcome;
     }
 
     public void evSuspends(int evseId, boolean suspended) {
-        join(station.evses().evSuspends(evseId, suspended));
+        join(station.module(EvseModule.class).evSuspends(evseId, suspended));
         idle();
     }
 

@@ -1,0 +1,186 @@
+package io.ocppbdd.transport;
+
+import io.ocppbdd.concurrent.ManualScheduler;
+import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.protocol.Action;
+import io.ocppbdd.rpc.Connection;
+import io.ocppbdd.rpc.ConnectionListener;
+import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.state.StationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import static io.ocppbdd.transport.TestCertificates.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** wss:// with certificates made at test time: server verification (profile 2) and mutual TLS (profile 3). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TlsTest {
+
+    private final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+    private Path dir;
+    private TestCertificates certificates;
+    private EmbeddedCsms csms;
+    private OcppServer mutualTlsServer;
+    private EmbeddedCsms elsewhere;
+
+    @BeforeAll
+    void makeCertificatesAndServers(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
+        certificates = TestCertificates.createIn(dir);
+        csms = EmbeddedCsms.start("127.0.0.1", 0, TlsContexts.of(certificates.csmsKeys, PASSWORD, null, null), time);
+        SSLContext serverContext = TlsContexts.of(certificates.csmsKeys, PASSWORD, certificates.csmsTrustsStation, PASSWORD);
+        SSLParameters needClientCertificate = serverContext.getDefaultSSLParameters();
+        needClientCertificate.setNeedClientAuth(true);
+        elsewhere = EmbeddedCsms.start("127.0.0.1", 0,
+                TlsContexts.of(certificates.elsewhereKeys, PASSWORD, null, null), time);
+        mutualTlsServer = new OcppServer("127.0.0.1", 0, serverContext, needClientCertificate, new AdmitAll())
+                .start();
+    }
+
+    @AfterAll
+    void stop() {
+        csms.close();
+        elsewhere.close();
+        mutualTlsServer.stop();
+    }
+
+    @Test
+    @DisplayName("A00.FR.410/411: a station that trusts the CSMS's certificate connects over wss:// and boots")
+    void verifiedServerConnects() throws Exception {
+        assertThat(csms.url().getScheme()).isEqualTo("wss");
+        ChargingStation station = ChargingStation.builder(StationState.defaults("CS-TLS")).csmsUrl(csms.url())
+                .scheduler(time).sslContext(TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD)).build();
+        try {
+            station.start().get(10, TimeUnit.SECONDS);
+
+            assertThat(csms.request("CS-TLS", Action.BootNotification, r -> true).get(10, TimeUnit.SECONDS))
+                    .isNotNull();
+        } finally {
+            station.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("A00.FR.411/414: by default the station verifies the server and refuses an untrusted certificate")
+    void untrustedServerIsRefused() {
+        ChargingStation station = ChargingStation.builder(StationState.defaults("CS-UNTRUSTED"))
+                .csmsUrl(csms.url()).scheduler(time).build();
+        try {
+            ExecutionException e = catchThrowableOfType(ExecutionException.class,
+                    () -> station.start().get(10, TimeUnit.SECONDS));
+
+            assertThat(e.getCause()).isInstanceOf(ConnectException.class)
+                    .hasMessageStartingWith("cannot connect to " + csms.url() + "/CS-UNTRUSTED: TLS failed: the CSMS's"
+                            + " certificate is not trusted or not issued for this host (")
+                    .hasMessageEndingWith("); give the station a trust store with the CSMS's CA");
+            assertThat(csms.isConnected("CS-UNTRUSTED")).isFalse();
+        } finally {
+            station.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("A00.FR.412: a trusted certificate issued for another host is refused")
+    void certificateForAnotherHostIsRefused() {
+        ChargingStation station = ChargingStation.builder(StationState.defaults("CS-WRONG-HOST"))
+                .csmsUrl(elsewhere.url()).scheduler(time)
+                .sslContext(TlsContexts.trusting(certificates.stationTrustsElsewhere, PASSWORD)).build();
+        try {
+            ExecutionException e = catchThrowableOfType(ExecutionException.class,
+                    () -> station.start().get(10, TimeUnit.SECONDS));
+
+            assertThat(e.getCause()).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("not trusted or not issued for this host")
+                    .hasMessageContaining("127.0.0.1");
+        } finally {
+            station.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("A00.FR.402/403: with mutual TLS a station with a trusted client certificate connects")
+    void clientCertificateAccepted() throws Exception {
+        SSLContext withCertificate = TlsContexts.of(certificates.stationKeys, PASSWORD,
+                certificates.stationTrustsCsms, PASSWORD);
+
+        Connection connection = connect(withCertificate).get(10, TimeUnit.SECONDS);
+
+        connection.close();
+    }
+
+    @Test
+    @DisplayName("A00.FR.407: with mutual TLS a station without a client certificate is refused")
+    void clientCertificateRequired() {
+        SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
+
+        ExecutionException e = catchThrowableOfType(ExecutionException.class,
+                () -> connect(withoutCertificate).get(10, TimeUnit.SECONDS));
+
+        assertThat(e.getCause()).isInstanceOf(ConnectException.class)
+                .hasMessageStartingWith("cannot connect to " + mutualTlsServer.url() + "/CS-MTLS: ")
+                .hasMessageContaining("client certificate");
+    }
+
+    @Test
+    void storeErrorsNameTheFileNotThePassword() {
+        Path missing = dir.resolve("missing.p12");
+
+        assertThatThrownBy(() -> TlsContexts.trusting(missing, PASSWORD))
+                .hasMessage("trust store " + missing + " does not exist");
+        assertThatThrownBy(() -> TlsContexts.of(certificates.csmsKeys, "wrong-password".toCharArray(), null, null))
+                .hasMessage("cannot read key store " + certificates.csmsKeys + ": not PKCS12, or the password is wrong")
+                .hasMessageNotContaining("wrong-password");
+    }
+
+    private CompletableFuture<Connection> connect(SSLContext context) {
+        URI url = mutualTlsServer.url();
+        ConnectionSettings settings = new ConnectionSettings(url, "CS-MTLS", null, Duration.ofSeconds(5), context);
+        return JdkWebSocketTransport.instance().connect(settings, new ConnectionListener() {
+            @Override
+            public void onText(String text) {
+            }
+
+            @Override
+            public void onClosed(int code, String reason) {
+            }
+        });
+    }
+
+    /** A server handler that admits every station and ignores what it says. */
+    private static final class AdmitAll implements ServerHandler {
+        @Override
+        public boolean admits(String stationId, String password) {
+            return true;
+        }
+
+        @Override
+        public ConnectionListener connected(String stationId, Connection connection) {
+            return new ConnectionListener() {
+                @Override
+                public void onText(String text) {
+                }
+
+                @Override
+                public void onClosed(int code, String reason) {
+                }
+            };
+        }
+    }
+}
