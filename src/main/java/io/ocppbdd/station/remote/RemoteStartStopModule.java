@@ -45,6 +45,7 @@ public final class RemoteStartStopModule implements StationModule {
     private final TransactionModule transactions;
     private final ReservationModule reservations;
     private final Map<Integer, Integer> pendingRemoteStartIds = new HashMap<>();
+    private final Map<Integer, ChargingProfile> pendingProfiles = new HashMap<>();
     private final CopyOnWriteArrayList<BiConsumer<Integer, ChargingProfile>> profileListeners =
             new CopyOnWriteArrayList<>();
     private StationContext context;
@@ -56,9 +57,9 @@ public final class RemoteStartStopModule implements StationModule {
     }
 
     /**
-     * Receives, on the station's loop, the TxProfile of an accepted RequestStartTransaction with the EVSE id
-     * (F01.FR.10, F02.FR.18). Without a listener the profile is ignored, as F01.FR.12 asks of a station
-     * without smart charging.
+     * Receives, on the station's loop, the TxProfile of an accepted RequestStartTransaction with the EVSE id, once
+     * the transaction it is for has an id: the profile then carries that transactionId (F01.FR.10, F02.FR.18).
+     * Without a listener the profile is ignored, as F01.FR.12 asks of a station without smart charging.
      */
     public void onChargingProfile(BiConsumer<Integer, ChargingProfile> listener) {
         profileListeners.add(listener);
@@ -72,6 +73,11 @@ public final class RemoteStartStopModule implements StationModule {
             if (remoteStartId != null) {
                 event.withTriggerReason(TriggerReasonEnum.REMOTE_START);
                 event.getTransactionInfo().withRemoteStartId(remoteStartId);
+                ChargingProfile profile = pendingProfiles.remove(evseId);
+                if (profile != null) {
+                    profile.withTransactionId(event.getTransactionInfo().getTransactionId());
+                    context.loop().execute(() -> profileListeners.forEach(l -> l.accept(evseId, profile)));
+                }
             }
         });
         context.handle(Action.RequestStartTransaction, CallHandler.of(RequestStartTransactionRequest.class,
@@ -91,7 +97,9 @@ public final class RemoteStartStopModule implements StationModule {
                 .withTransactionId(transactions.transactionIdOn(evseId).orElse(null)); // F01.FR.13
         pendingRemoteStartIds.put(evseId, request.getRemoteStartId());
         if (request.getChargingProfile() != null) {
-            profileListeners.forEach(listener -> listener.accept(evseId, request.getChargingProfile()));
+            pendingProfiles.put(evseId, request.getChargingProfile());
+        } else {
+            pendingProfiles.remove(evseId);
         }
         AfterReply.run(context, () -> authorize(evseId, request));
         return response;
@@ -108,7 +116,9 @@ public final class RemoteStartStopModule implements StationModule {
             if (failure != null || outcome != TokenOutcome.AUTHORIZED) {
                 LOG.info("{}: remote start {} not authorized ({})", context.stationId(), request.getRemoteStartId(),
                         failure != null ? failure.getMessage() : outcome);
-                pendingRemoteStartIds.remove(evseId, request.getRemoteStartId());
+                if (pendingRemoteStartIds.remove(evseId, request.getRemoteStartId())) {
+                    pendingProfiles.remove(evseId);
+                }
             }
         }, context.loop());
     }

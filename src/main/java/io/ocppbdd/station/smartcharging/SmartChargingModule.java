@@ -270,9 +270,9 @@ public final class SmartChargingModule implements StationModule {
     }
 
     /**
-     * F01.FR.10 / F02.FR.18: installs the TxProfile of an accepted RequestStartTransaction on its EVSE, for the
-     * transaction that start begins; it goes when that transaction ends. Not validated (F01.FR.26 is not
-     * implemented). Call on the station's loop.
+     * F01.FR.10 / F02.FR.18: installs the TxProfile of an accepted RequestStartTransaction on its EVSE, its
+     * transactionId set to the transaction that start began; it goes when that transaction ends. Not validated
+     * (F01.FR.26 is not implemented). Call on the station's loop.
      */
     public void installRemoteStartProfile(int evseId, ChargingProfile profile) {
         store.install(evseId, profile);

@@ -17,6 +17,7 @@ import io.ocppbdd.protocol.messages.RequestStopTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStopTransactionResponse;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TxFixture;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.OptionalDouble;
 
 import static io.ocppbdd.station.remote.Remote.start;
 import static io.ocppbdd.station.remote.Remote.station;
@@ -149,23 +150,26 @@ class RemoteStartStopTest {
     }
 
     @Test
-    @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start goes to the smart-charging listener")
-    void chargingProfileHandedOver() {
+    @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start limits the transaction it starts")
+    void chargingProfileApplied() {
         try (TxFixture fx = TxFixture.boot(station("RS-PROF", Map.of()), null)) {
-            List<Integer> received = new CopyOnWriteArrayList<>();
-            fx.station.module(io.ocppbdd.station.remote.RemoteStartStopModule.class).onChargingProfile((evseId, profile) -> received.add(profile.getId()));
             ChargingProfile profile = new ChargingProfile().withId(5).withStackLevel(0)
                     .withChargingProfilePurpose(ChargingProfilePurposeEnum.TX_PROFILE)
                     .withChargingProfileKind(ChargingProfileKindEnum.RELATIVE)
                     .withChargingSchedule(List.of(new ChargingSchedule().withId(1)
-                            .withChargingRateUnit(ChargingRateUnitEnum.A)
+                            .withChargingRateUnit(ChargingRateUnitEnum.W)
                             .withChargingSchedulePeriod(List.of(new ChargingSchedulePeriod().withStartPeriod(0)
-                                    .withLimit(16.0)))));
+                                    .withLimit(4000.0)))));
             RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
                     .withEvseId(1).withIdToken(token("P")).withRemoteStartId(3).withChargingProfile(profile),
                     RequestStartTransactionResponse.class));
             assertThat(response.getStatus()).isEqualTo(RequestStartStopStatusEnum.ACCEPTED);
-            assertThat(received).containsExactly(5);
+            fx.idle();
+            fx.plugIn(1);
+            assertThat(fx.event(0).path("transactionInfo").path("remoteStartId").asInt()).isEqualTo(3);
+            SmartChargingModule smartCharging = fx.station.module(SmartChargingModule.class);
+            OptionalDouble limit = join(fx.station.onLoop(() -> smartCharging.limitWatts(1, fx.time.clock().instant())));
+            assertThat(limit).hasValue(4000.0);
         }
     }
 
