@@ -70,10 +70,10 @@ public final class RemoteStartStopModule implements StationModule {
         this.context = stationContext;
         transactions.decorateEvents((evseId, event) -> {
             Integer remoteStartId = pendingRemoteStartIds.remove(evseId);
-            if (remoteStartId != null) {
+            ChargingProfile profile = pendingProfiles.remove(evseId);
+            if (remoteStartId != null && transactions.isAuthorized(evseId)) { // else the remote start lapsed
                 event.withTriggerReason(TriggerReasonEnum.REMOTE_START);
                 event.getTransactionInfo().withRemoteStartId(remoteStartId);
-                ChargingProfile profile = pendingProfiles.remove(evseId);
                 if (profile != null) {
                     profile.withTransactionId(event.getTransactionInfo().getTransactionId());
                     context.loop().execute(() -> profileListeners.forEach(l -> l.accept(evseId, profile)));

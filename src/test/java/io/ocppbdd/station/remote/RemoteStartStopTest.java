@@ -95,6 +95,21 @@ class RemoteStartStopTest {
     }
 
     @Test
+    @DisplayName("F02.FR.07 / C01.FR.26 a remote start whose driver never plugs in lapses after EVConnectionTimeOut: "
+            + "a later plug-in starts a transaction without RemoteStart or remoteStartId")
+    void remoteStartLapses() {
+        try (TxFixture fx = TxFixture.boot(station("RS-LAPSE", Map.of("TxCtrlr.TxStartPoint", "EVConnected",
+                "TxCtrlr.EVConnectionTimeOut", "60")), null)) {
+            start(fx, 1, "REMOTE-3", 9);
+            fx.advance(java.time.Duration.ofSeconds(61));
+            fx.plugIn(1);
+            ObjectNode started = fx.event(0);
+            assertThat(type(started)).isEqualTo("Started/CablePluggedIn");
+            assertThat(started.path("transactionInfo").has("remoteStartId")).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("F01.FR.01 with AuthorizeRemoteStart true the idToken is authorized first; a rejected idToken "
             + "starts nothing")
     void authorizeRemoteStart() {
