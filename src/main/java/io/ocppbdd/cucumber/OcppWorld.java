@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class OcppWorld {
 
-    /** How long a step waits for the network before it fails. */
-    public static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How long a step waits for the network before it fails: {@code ocpp.patience.seconds}, 20 by default. */
+    public static final Duration PATIENCE = Duration.ofSeconds(Long.getLong("ocpp.patience.seconds", 20));
 
     private static final String DEFAULT_STATION_ID = "CS-001";
 

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.protocol.Json;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Hides secrets in frames before people see them (logs, reports, uploaded logs): the value of every
- * Get/SetVariables entry for a password variable such as {@code SecurityCtrlr.BasicAuthPassword}.
+ * Get/SetVariables entry for a password variable such as {@code SecurityCtrlr.BasicAuthPassword}, and every field
+ * whose name says password (the VPN and APN passwords of SetNetworkProfile).
  * The trace itself keeps the exact frames.
  */
 public final class Redaction {
@@ -24,7 +26,7 @@ public final class Redaction {
 
     /** The frame text with secrets masked; text that is not a frame is returned as is. */
     public static String redact(String frame) {
-        if (!frame.contains("Password")) {
+        if (!frame.contains("Password") && !frame.contains("password")) {
             return frame;
         }
         JsonNode root;
@@ -44,6 +46,11 @@ public final class Redaction {
                     && object.has("attributeValue")) {
                 object.put("attributeValue", MASK);
             }
+            object.fieldNames().forEachRemaining(name -> {
+                if (name.toLowerCase(Locale.ROOT).contains("password") && object.get(name).isValueNode()) {
+                    object.put(name, MASK);
+                }
+            });
             object.forEach(Redaction::mask);
         } else if (node instanceof ArrayNode array) {
             array.forEach(Redaction::mask);

@@ -10,6 +10,8 @@ import io.ocppbdd.station.availability.AvailabilityModule;
 import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
+import io.ocppbdd.station.diagnostics.LogModule;
+import io.ocppbdd.station.firmware.FirmwareModule;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
@@ -106,6 +108,7 @@ public final class ChargingStation implements AutoCloseable {
         BootModule boot = new BootModule();
         modules = new ArrayList<>(List.of(
                 boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                new FirmwareModule(), new LogModule(),
                 evses, metering, transactions));
         ReservationModule reservations = new ReservationModule(evses, transactions);
         RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);

@@ -4,6 +4,7 @@ import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.CallHandler;
+import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.state.StateFile;
@@ -77,6 +78,11 @@ public final class StationContext {
 
     public StationEvents events() {
         return events;
+    }
+
+    /** Every frame this station sent and received (its OCPP log, e.g. for GetLog). */
+    public MessageTrace trace() {
+        return endpoint.trace();
     }
 
     /** The persisted state; call {@link #saveState()} after changing it. */

@@ -2,6 +2,7 @@ package io.ocppbdd.station.evse;
 
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
@@ -46,6 +47,23 @@ class EvseModuleTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 1, 1).size() == 3);
             assertThat(statuses(fixture, 1, 1)).containsExactly("Available", "Occupied", "Available");
             assertThat(statuses(fixture, 1, 2)).containsExactly("Available");
+        }
+    }
+
+    @Test
+    @DisplayName("E02.FR.05 alternative: the AvailabilityState variables of Connector and EVSE follow the status")
+    void availabilityStateFollows() {
+        VariableKey connector = new VariableKey("Connector", null, 1, 2, "AvailabilityState", null);
+        VariableKey evse = new VariableKey("EVSE", null, 1, null, "AvailabilityState", null);
+        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-5"), null)) {
+            TxFixture.join(fixture.station.module(EvseModule.class).plugIn(1, 2));
+            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(connector))))
+                    .contains("Occupied");
+            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(evse))))
+                    .contains("Occupied");
+            TxFixture.join(fixture.station.module(EvseModule.class).unplug(1));
+            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(connector))))
+                    .contains("Available");
         }
     }
 

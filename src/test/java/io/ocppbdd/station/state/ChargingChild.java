@@ -2,12 +2,15 @@ package io.ocppbdd.station.state;
 
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
+import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.transactions.TransactionModule;
+import org.awaitility.Awaitility;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +29,7 @@ public final class ChargingChild {
         ChargingStation station = ChargingStation.builder(state).csmsUrl(URI.create(args[0])).stateFile(file)
                 .build();
         station.start().get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
         boolean resumed = station.onLoop(() -> station.state().getEvses().get(0).getTransaction() != null).get();
         if (!resumed) {
             station.module(EvseModule.class).plugIn(1, 1).get(10, TimeUnit.SECONDS);

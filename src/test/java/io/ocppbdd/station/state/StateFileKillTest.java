@@ -6,10 +6,12 @@ import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.transactions.TxFixture;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,15 +51,22 @@ class StateFileKillTest {
             for (int round = 0; round < ROUNDS; round++) {
                 int eventsBefore = events(csms).size();
                 int wanted = 1 + random.nextInt(12);
+                Path log = folder.resolve("child-" + round + ".log");
                 Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                         ChargingChild.class.getName(), csms.url().toString(), stateFile.toString(), STATION)
                         .redirectErrorStream(true)
-                        .redirectOutput(folder.resolve("child-" + round + ".log").toFile())
+                        .redirectOutput(log.toFile())
                         .start();
                 try {
-                    await().atMost(Duration.ofSeconds(60)).until(
-                            () -> events(csms).size() >= eventsBefore + wanted || !child.isAlive());
-                    assertThat(child.isAlive()).as("child of round %d is alive (see its log)", round).isTrue();
+                    try {
+                        await().atMost(Duration.ofSeconds(60)).until(
+                                () -> events(csms).size() >= eventsBefore + wanted || !child.isAlive());
+                    } catch (ConditionTimeoutException e) {
+                        throw new AssertionError("round " + round + ": the child sent no " + wanted
+                                + " TransactionEvents; its log:\n" + Files.readString(log), e);
+                    }
+                    assertThat(child.isAlive()).as("child of round %d is alive; its log:%n%s", round,
+                            Files.readString(log)).isTrue();
                 } finally {
                     child.destroyForcibly();
                     assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
