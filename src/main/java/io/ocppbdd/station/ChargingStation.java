@@ -6,6 +6,8 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
+import io.ocppbdd.station.availability.AvailabilityModule;
+import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.diagnostics.LogModule;
@@ -16,6 +18,12 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.remote.RemoteStartStopModule;
+import io.ocppbdd.station.remote.ResetModule;
+import io.ocppbdd.station.remote.TransactionStatusModule;
+import io.ocppbdd.station.remote.TriggerMessageModule;
+import io.ocppbdd.station.remote.UnlockConnectorModule;
+import io.ocppbdd.station.reservation.ReservationModule;
 import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
@@ -96,10 +104,19 @@ public final class ChargingStation implements AutoCloseable {
         SmartChargingModule smartCharging = new SmartChargingModule();
         EvseModule evses = new EvseModule();
         MeteringModule metering = new MeteringModule();
+        TransactionModule transactions = new TransactionModule(evses, metering, authorization, smartCharging);
+        BootModule boot = new BootModule();
         modules = new ArrayList<>(List.of(
-                new BootModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
                 new FirmwareModule(), new LogModule(),
-                evses, metering, new TransactionModule(evses, metering, authorization, smartCharging)));
+                evses, metering, transactions));
+        ReservationModule reservations = new ReservationModule(evses, transactions);
+        RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
+        remoteStartStop.onChargingProfile(smartCharging::installRemoteStartProfile);
+        modules.addAll(List.of(reservations, remoteStartStop,
+                new ResetModule(evses, transactions), new TriggerMessageModule(boot, evses, metering, transactions),
+                new AvailabilityModule(evses, transactions, reservations), new UnlockConnectorModule(evses, transactions),
+                new DataTransferModule(), new TransactionStatusModule(transactions)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }

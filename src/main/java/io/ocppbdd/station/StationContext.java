@@ -198,4 +198,11 @@ public final class StationContext {
             }
         }));
     }
+
+    /** Completes, on the station's loop, once no CALL of the station waits for an answer. */
+    public CompletableFuture<Void> whenIdle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        relay(endpoint.whenIdle(), idle);
+        return idle;
+    }
 }

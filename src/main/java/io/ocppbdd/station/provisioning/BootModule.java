@@ -109,4 +109,9 @@ public final class BootModule implements StationModule {
                         .withEvseId(evse.getId())
                         .withConnectorId(connector.getId()), StatusNotificationResponse.class)));
     }
+
+    /** Sends a BootNotification now, as TriggerMessage asks while the station is not yet accepted (F06). */
+    public void sendTriggered() {
+        sendBootNotification();
+    }
 }

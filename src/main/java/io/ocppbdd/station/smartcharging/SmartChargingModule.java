@@ -5,6 +5,7 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.AttributeEnum;
+import io.ocppbdd.protocol.messages.ChargingProfile;
 import io.ocppbdd.protocol.messages.ChargingProfilePurposeEnum;
 import io.ocppbdd.protocol.messages.ChargingProfileStatusEnum;
 import io.ocppbdd.protocol.messages.ChargingRateUnitEnum;
@@ -266,5 +267,15 @@ public final class SmartChargingModule implements StationModule {
 
     private Set<Integer> evseIds() {
         return context.state().getEvses().stream().map(EvseState::getId).collect(Collectors.toSet());
+    }
+
+    /**
+     * F01.FR.10 / F02.FR.18: installs the TxProfile of an accepted RequestStartTransaction on its EVSE, its
+     * transactionId set to the transaction that start began; it goes when that transaction ends. Not validated
+     * (F01.FR.26 is not implemented). Call on the station's loop.
+     */
+    public void installRemoteStartProfile(int evseId, ChargingProfile profile) {
+        store.install(evseId, profile);
+        profilesChanged();
     }
 }

@@ -294,6 +294,8 @@ public final class TransactionModule implements StationModule, EvseListener {
         session.clear();
         session.applyPower();
         smartCharging.transactionEnded(session.evse.id());
+        int evseId = session.evse.id();
+        context.loop().execute(() -> endListeners.forEach(listener -> listener.accept(evseId)));
     }
 
     private void keepForEnded(Session session, ReadingContextEnum readingContext) {
@@ -397,6 +399,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         if (!meterValues.isEmpty()) {
             request.withMeterValue(meterValues);
         }
+        eventDecorators.forEach(decorator -> decorator.accept(session.evse.id(), request));
         save(session); // before sending: a restart never repeats a seqNo the CSMS has seen
         String transactionId = transaction.getId();
         context.send(request, TransactionEventResponse.class).whenComplete((response, failure) -> {
@@ -454,5 +457,80 @@ public final class TransactionModule implements StationModule, EvseListener {
     private Session session(int evseId) {
         evses.evse(evseId);
         return sessions.get(evseId - 1);
+    }
+
+    // Additions for remote control, availability and reservations (station/remote, availability, reservation).
+
+    private final List<java.util.function.BiConsumer<Integer, TransactionEventRequest>> eventDecorators =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.IntConsumer> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Lets a block add to (or change the trigger of) every TransactionEventRequest, given its EVSE id. */
+    public void decorateEvents(java.util.function.BiConsumer<Integer, TransactionEventRequest> decorator) {
+        eventDecorators.add(decorator);
+    }
+
+    /** Told, on the station's loop after the change is complete, the EVSE id of each transaction that ended. */
+    public void onTransactionEnded(java.util.function.IntConsumer listener) {
+        endListeners.add(listener);
+    }
+
+    /** Whether a transaction is in progress on this EVSE; call on the station's loop. */
+    public boolean hasTransaction(int evseId) {
+        return session(evseId).transaction != null;
+    }
+
+    /** Whether an idToken is authorized on this EVSE, with or without a transaction; call on the station's loop. */
+    public boolean isAuthorized(int evseId) {
+        return session(evseId).authorized;
+    }
+
+    /** The id of the transaction in progress on this EVSE, if any; call on the station's loop. */
+    public Optional<String> transactionIdOn(int evseId) {
+        return Optional.ofNullable(session(evseId).transaction).map(TransactionState::getId);
+    }
+
+    /** The EVSE whose transaction in progress has this id, if any; call on the station's loop. */
+    public Optional<Integer> evseOf(String transactionId) {
+        return sessions.stream()
+                .filter(s -> s.transaction != null && s.transaction.getId().equals(transactionId))
+                .map(s -> s.evse.id()).findFirst();
+    }
+
+    /** F01.FR.02 / F02.FR.10: authorizes this idToken on the EVSE without asking anyone; call on the loop. */
+    public void authorizeUnchecked(int evseId, IdToken token, IdToken group) {
+        authorize(session(evseId), token, group);
+    }
+
+    /**
+     * F03.FR.02-03: ends the authorization on this EVSE as the CSMS asked (triggerReason RemoteStop, stoppedReason
+     * Remote); the transaction ends when TxStopPoint says so, otherwise an Updated event reports it. On the loop.
+     */
+    public void stopRemotely(int evseId) {
+        change(session(evseId), TriggerReasonEnum.REMOTE_STOP, Ending.BY_STOP_POINTS,
+                () -> session(evseId).endAuthorization(null, ReasonEnum.REMOTE.value()));
+    }
+
+    /** B12.FR.04 / B12.FR.08: ends the transaction on this EVSE now, whatever the stop points; on the loop. */
+    public void endNow(int evseId, TriggerReasonEnum trigger, ReasonEnum reason) {
+        Session session = session(evseId);
+        if (session.transaction != null) {
+            change(session, trigger, Ending.ALWAYS, () -> session.endAuthorization(null, reason.value()));
+        }
+    }
+
+    /**
+     * F06.FR.07: sends an Updated event with triggerReason Trigger, the charging state and the TxUpdated meter
+     * values; false when the EVSE has no transaction. On the loop.
+     */
+    public boolean sendTriggered(int evseId) {
+        Session session = session(evseId);
+        if (session.transaction == null) {
+            return false;
+        }
+        session.transaction.setChargingState(null); // report the charging state even when it did not change
+        MeterValue value = sample(session, UPDATED_MEASURANDS, ReadingContextEnum.TRIGGER);
+        send(session, TransactionEventEnum.UPDATED, TriggerReasonEnum.TRIGGER, value == null ? List.of() : List.of(value));
+        return true;
     }
 }

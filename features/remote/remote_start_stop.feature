@@ -1,0 +1,44 @@
+@remote
+Feature: Remote start and stop of transactions
+  The CSMS starts a transaction with RequestStartTransaction and stops it with RequestStopTransaction
+  (OCPP 2.0.1 Part 2: F01, F02, F03, B02.FR.05).
+
+  Background:
+    Given a charging station "CS-001"
+    And the station is booted
+
+  Scenario: Remote start first, then the driver plugs in (F02.FR.01, F02.FR.21)
+    When the CSMS sends RequestStartTransaction with:
+      """
+      {"evseId": 1, "remoteStartId": 42, "idToken": {"idToken": "04A2B3C4", "type": "ISO14443"}}
+      """
+    Then the station answers RequestStartTransaction with status "Accepted"
+    When the driver plugs in the cable at EVSE 1
+    Then the station sends TransactionEvent "Started" with trigger reason "RemoteStart"
+    And it carries id token "04A2B3C4"
+    And the last TransactionEvent carries remote start id 42
+
+  Scenario: Remote stop ends the transaction (F03.FR.03)
+    Given the driver plugs in the cable at EVSE 1
+    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the station sends TransactionEvent "Started" with trigger reason "Authorized"
+    When the CSMS sends RequestStopTransaction for the current transaction
+    Then the station answers RequestStopTransaction with status "Accepted"
+    And the station sends TransactionEvent "Ended" with trigger reason "RemoteStop"
+    And its stopped reason is "Remote"
+
+  Scenario: An EVSE with an authorized transaction rejects a remote start (F01.FR.24)
+    Given the driver plugs in the cable at EVSE 1
+    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the CSMS sends RequestStartTransaction with:
+      """
+      {"evseId": 1, "remoteStartId": 7, "idToken": {"idToken": "FFFF0001", "type": "ISO14443"}}
+      """
+    Then the station answers RequestStartTransaction with status "Rejected"
+
+  Scenario: An unknown transactionId is rejected (F03.FR.08)
+    When the CSMS sends RequestStopTransaction with:
+      """
+      {"transactionId": "no-such-transaction"}
+      """
+    Then the station answers RequestStopTransaction with status "Rejected"

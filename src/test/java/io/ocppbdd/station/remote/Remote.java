@@ -1,0 +1,36 @@
+package io.ocppbdd.station.remote;
+
+import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
+import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
+import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.station.transactions.TxFixture;
+
+import java.util.Map;
+
+import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.station.transactions.TxFixture.token;
+
+/** Shared helpers of the remote-control, availability and reservation tests. */
+public final class Remote {
+
+    private Remote() {
+    }
+
+    /** A one-EVSE station without clock-aligned readings, with these device-model overrides. */
+    public static StationState station(String id, Map<String, String> variables) {
+        StationState state = StationState.defaults(id);
+        state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
+        state.getDeviceModel().putAll(variables);
+        return state;
+    }
+
+    /** The CSMS sends RequestStartTransaction; returns the answer once the station is idle again. */
+    public static RequestStartTransactionResponse start(TxFixture fx, Integer evseId, String idToken,
+                                                        int remoteStartId) {
+        RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
+                .withEvseId(evseId).withIdToken(token(idToken)).withRemoteStartId(remoteStartId),
+                RequestStartTransactionResponse.class));
+        fx.idle();
+        return response;
+    }
+}
