@@ -149,17 +149,21 @@ public final class TransactionModule implements StationModule, EvseListener {
                 IdTokenInfo starterInfo = new IdTokenInfo().withStatus(AuthorizationStatusEnum.ACCEPTED)
                         .withGroupIdToken(session.groupIdToken);
                 return authorization.authorizeStop(token, session.idToken, starterInfo).thenApplyAsync(verdict -> {
+                    if (verdict == StopAuthorization.MASTER_PASS) {
+                        return stopAllWithMasterPass(token);
+                    }
                     if (!verdict.allowed() || !session.authorized) {
                         return TokenOutcome.REFUSED;
                     }
-                    ReasonEnum reason = verdict == StopAuthorization.MASTER_PASS ? ReasonEnum.MASTER_PASS
-                            : ReasonEnum.LOCAL;
                     change(session, TriggerReasonEnum.STOP_AUTHORIZED, Ending.BY_STOP_POINTS,
-                            () -> session.endAuthorization(token, reason.value()));
+                            () -> session.endAuthorization(token, ReasonEnum.LOCAL.value()));
                     return TokenOutcome.STOPPED;
                 }, context.loop());
             }
             return authorization.authorize(token, evseId).thenApplyAsync(info -> {
+                if (authorization.isMasterPass(info)) {
+                    return stopAllWithMasterPass(token);
+                }
                 if (!authorization.mayStart(info, evseId) || session.authorized) {
                     return TokenOutcome.REFUSED;
                 }
@@ -167,6 +171,17 @@ public final class TransactionModule implements StationModule, EvseListener {
                 return TokenOutcome.AUTHORIZED;
             }, context.loop());
         });
+    }
+
+    /**
+     * A Master Pass token on a station without a UI stops every ongoing transaction, as in E07 (C16.FR.02), and
+     * never starts one (C16.FR.03).
+     */
+    private TokenOutcome stopAllWithMasterPass(IdToken token) {
+        List<Session> authorizedSessions = sessions.stream().filter(session -> session.authorized).toList();
+        authorizedSessions.forEach(session -> change(session, TriggerReasonEnum.STOP_AUTHORIZED,
+                Ending.BY_STOP_POINTS, () -> session.endAuthorization(token, ReasonEnum.MASTER_PASS.value())));
+        return authorizedSessions.isEmpty() ? TokenOutcome.REFUSED : TokenOutcome.STOPPED;
     }
 
     /** The id of the transaction in progress on this EVSE, if any. */
