@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -211,9 +212,10 @@ public final class ChargingStation implements AutoCloseable {
         ConnectionSettings settings = connectionSettings();
         transport.connect(settings, endpoint).whenComplete((connection, failure) -> loop.execute(() -> {
             if (failure != null) {
-                LOG.warn("{}: {}", id(), failure.getMessage());
-                firstConnection.completeExceptionally(failure);
-                scheduleReconnect();
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                firstConnection.completeExceptionally(cause);
+                LOG.warn("{}: {}; retrying in {} s", id(), cause.getMessage(), scheduleReconnect().toSeconds());
                 return;
             }
             if (stopped) {
@@ -246,8 +248,8 @@ public final class ChargingStation implements AutoCloseable {
         if (rebooting) {
             rebooting = false;
             connect();
-        } else {
-            scheduleReconnect();
+        } else if (!stopped) {
+            LOG.info("{}: reconnecting in {} s", id(), scheduleReconnect().toSeconds());
         }
     }
 
@@ -256,10 +258,14 @@ public final class ChargingStation implements AutoCloseable {
         loop.execute(() -> context.reboot(reason));
     }
 
-    /** Part 4 §5.3: RetryBackOffWaitMinimum plus jitter, doubled per failure up to RetryBackOffRepeatTimes. */
-    private void scheduleReconnect() {
+    /**
+     * Part 4 §5.3: RetryBackOffWaitMinimum plus jitter, doubled per failure up to RetryBackOffRepeatTimes.
+     *
+     * @return the wait until the next attempt (zero when stopped)
+     */
+    private Duration scheduleReconnect() {
         if (stopped) {
-            return;
+            return Duration.ZERO;
         }
         DeviceModel model = context.deviceModel();
         int minimum = model.intValue("OCPPCommCtrlr", "RetryBackOffWaitMinimum", 10);
@@ -268,9 +274,10 @@ public final class ChargingStation implements AutoCloseable {
         long wait = (long) minimum << Math.min(failedAttempts, repeat);
         long jitterMillis = range > 0 ? context.random().nextInt(range * 1000 + 1) : 0;
         failedAttempts++;
+        Duration delay = Duration.ofSeconds(wait).plusMillis(jitterMillis);
         reconnect.cancel();
-        reconnect = context.scheduler().schedule(Duration.ofSeconds(wait).plusMillis(jitterMillis), loop,
-                this::connect);
+        reconnect = context.scheduler().schedule(delay, loop, this::connect);
+        return delay;
     }
 
     /** Sets up a station; everything but the state has a working default. */

@@ -74,11 +74,21 @@ public final class DeviceModel {
 
     /** The standard device model for a station with these EVSEs and connectors. */
     public static DeviceModel standard(List<EvseState> evses) {
-        try (InputStream in = DeviceModel.class.getResourceAsStream(SEED)) {
-            return fromSeed(new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<SeedEntry>>() {
-            }), evses);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the device-model seed " + SEED, e);
+        return fromSeed(StandardSeed.ENTRIES, evses);
+    }
+
+    /** The seed file, read once per process: thousands of stations share its (immutable) entries. */
+    private static final class StandardSeed {
+        private static final List<SeedEntry> ENTRIES = read();
+
+        private static List<SeedEntry> read() {
+            try (InputStream in = DeviceModel.class.getResourceAsStream(SEED)) {
+                return List.copyOf(new ObjectMapper(new YAMLFactory()).readValue(in,
+                        new TypeReference<List<SeedEntry>>() {
+                        }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the device-model seed " + SEED, e);
+            }
         }
     }
 
