@@ -45,11 +45,12 @@ final class StatusLine implements StationModule {
 
     /** Stops the station; completes once its connection is closed, at once when it has none. */
     CompletableFuture<Void> stop(ChargingStation station) {
-        station.stop();
-        return station.onLoop(() -> {
+        CompletableFuture<Void> done = station.onLoop(() -> {
             stopping = true;
             return station.isConnected() ? closed : CompletableFuture.<Void>completedFuture(null);
         }).thenCompose(Function.identity());
+        station.stop();
+        return done;
     }
 
     private void booted(BootStatus status) {
