@@ -9,7 +9,7 @@ import io.ocppbdd.protocol.messages.HeartbeatResponse;
 import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.testing.RawClient;
+import io.ocppbdd.testing.RawWebSocketClient;
 import io.ocppbdd.testing.StationHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -102,9 +102,9 @@ class EmbeddedCsmsTest {
 
     @Test
     @DisplayName("B01.FR.10, B02.FR.09, B03.FR.07: the CSMS answers SecurityError to requests of a station it has not accepted")
-    void securityErrorBeforeAcceptance() {
+    void securityErrorBeforeAcceptance() throws Exception {
         harness.csms.stubFor(Stub.on(Action.BootNotification).once().willReturnFields(Map.of("status", "Pending")));
-        try (RawClient client = new RawClient(harness.csms.url(), "CS-EARLY")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(harness.csms.url(), "CS-EARLY")) {
             assertThat(client.exchange("[2,\"hb-1\",\"Heartbeat\",{}]")).startsWith("[4,\"hb-1\",\"SecurityError\"");
             String boot = "[2,\"boot-%d\",\"BootNotification\",{\"reason\":\"PowerUp\","
                     + "\"chargingStation\":{\"model\":\"M\",\"vendorName\":\"V\"}}]";
@@ -117,8 +117,8 @@ class EmbeddedCsmsTest {
 
     @Test
     @DisplayName("a station request of an action only a CSMS sends is answered NotSupported")
-    void csmsActionFromStationIsNotSupported() {
-        try (RawClient client = new RawClient(harness.csms.url(), "CS-CONFUSED")) {
+    void csmsActionFromStationIsNotSupported() throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(harness.csms.url(), "CS-CONFUSED")) {
             assertThat(client.exchange("[2,\"r-1\",\"ClearCache\",{}]")).startsWith("[4,\"r-1\",\"NotSupported\"");
         }
     }

@@ -1,5 +1,7 @@
 package io.ocppbdd.rpc;
 
+import io.ocppbdd.testing.RawWebSocketClient;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;

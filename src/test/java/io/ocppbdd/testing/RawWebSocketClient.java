@@ -1,4 +1,4 @@
-package io.ocppbdd.rpc;
+package io.ocppbdd.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A bare JDK WebSocket with subprotocol ocpp2.0.1: sends any text, so tests can misbehave as a station. */
-final class RawWebSocketClient implements AutoCloseable {
+public final class RawWebSocketClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -34,16 +34,16 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** Connects as the station with this (already percent-encoded) identity. */
-    static RawWebSocketClient connect(URI csmsUrl, String stationId) throws Exception {
+    public static RawWebSocketClient connect(URI csmsUrl, String stationId) throws Exception {
         return new RawWebSocketClient(URI.create(csmsUrl + "/" + stationId));
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         webSocket.sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
     /** The next text received, waiting up to 5 s. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         String text = received.poll(5, TimeUnit.SECONDS);
         if (text == null) {
             throw new AssertionError("nothing received within 5 s");
@@ -52,12 +52,12 @@ final class RawWebSocketClient implements AutoCloseable {
     }
 
     /** Sends a frame and returns the next text received. */
-    String exchange(String text) throws Exception {
+    public String exchange(String text) throws Exception {
         send(text);
         return next();
     }
 
-    String subprotocol() {
+    public String subprotocol() {
         return webSocket.getSubprotocol();
     }
 
