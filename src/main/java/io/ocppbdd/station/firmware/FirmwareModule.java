@@ -2,6 +2,8 @@ package io.ocppbdd.station.firmware;
 
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.Firmware;
+import io.ocppbdd.protocol.messages.FirmwareStatusEnum;
+import io.ocppbdd.protocol.messages.FirmwareStatusNotificationRequest;
 import io.ocppbdd.protocol.messages.StatusInfo;
 import io.ocppbdd.protocol.messages.UpdateFirmwareRequest;
 import io.ocppbdd.protocol.messages.UpdateFirmwareResponse;
@@ -31,6 +33,18 @@ public final class FirmwareModule implements StationModule {
                 current.booted();
             }
         });
+    }
+
+    /**
+     * What a TriggerMessage for FirmwareStatusNotification reports: the status last sent, with its requestId
+     * (L01.FR.26); Idle once that was Installed (L01.FR.25) or before any update (F06.FR.16). Call on the loop.
+     */
+    public FirmwareStatusNotificationRequest triggeredStatus() {
+        if (current == null || current.lastStatus() == null || current.lastStatus() == FirmwareStatusEnum.INSTALLED) {
+            return new FirmwareStatusNotificationRequest().withStatus(FirmwareStatusEnum.IDLE);
+        }
+        return new FirmwareStatusNotificationRequest().withStatus(current.lastStatus())
+                .withRequestId(current.requestId());
     }
 
     private UpdateFirmwareResponse updateFirmware(UpdateFirmwareRequest request) {

@@ -39,6 +39,7 @@ final class FirmwareUpdate {
     private final RetryPolicy retryPolicy;
     private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
     private RetryingTransfer<byte[]> download;
+    private FirmwareStatusEnum lastStatus;
     private boolean rebooting;
     private boolean ended;
 
@@ -51,6 +52,15 @@ final class FirmwareUpdate {
         this.firmware = request.getFirmware();
         this.certificate = certificate;
         this.retryPolicy = RetryPolicy.of(request.getRetries(), request.getRetryInterval());
+    }
+
+    int requestId() {
+        return requestId;
+    }
+
+    /** The status last reported to the CSMS, null before the first. */
+    FirmwareStatusEnum lastStatus() {
+        return lastStatus;
     }
 
     /** Whether the update has not reached an end state yet. */
@@ -151,6 +161,7 @@ final class FirmwareUpdate {
     }
 
     private CompletableFuture<FirmwareStatusNotificationResponse> report(FirmwareStatusEnum status) {
+        lastStatus = status;
         return context.send(new FirmwareStatusNotificationRequest().withStatus(status).withRequestId(requestId),
                 FirmwareStatusNotificationResponse.class);
     }

@@ -3,6 +3,7 @@ package io.ocppbdd.station.firmware;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.Firmware;
+import io.ocppbdd.protocol.messages.MessageTriggerEnum;
 import io.ocppbdd.protocol.messages.UpdateFirmwareRequest;
 import io.ocppbdd.protocol.messages.UpdateFirmwareResponse;
 import io.ocppbdd.protocol.messages.UpdateFirmwareStatusEnum;
@@ -73,6 +74,24 @@ class FirmwareModuleTest {
         world.awaitRequest(Action.SecurityEventNotification, "type", "FirmwareUpdated");
         assertThat(world.station.onLoop(() -> world.station.state().getIdentity().firmwareVersion())
                 .get(5, TimeUnit.SECONDS)).isEqualTo("2.0.0");
+        assertThat(world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION, Action.FirmwareStatusNotification)
+                .payload().path("status").asText()).as("L01.FR.25: Idle once Installed").isEqualTo("Idle");
+    }
+
+    @Test
+    @DisplayName("F06.FR.16, L01.FR.26: a triggered FirmwareStatusNotification is Idle before any update, then the "
+            + "last status with its requestId")
+    void triggeredStatus() throws Exception {
+        assertThat(world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION, Action.FirmwareStatusNotification)
+                .payload().path("status").asText()).isEqualTo("Idle");
+        updateFirmware(18, new UpdateFirmwareRequest().withFirmware(firmware("/fw/missing.bin")).withRetries(0));
+        world.awaitStatus(Action.FirmwareStatusNotification, "DownloadFailed");
+
+        RecordedRequest triggered = world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION,
+                Action.FirmwareStatusNotification);
+
+        assertThat(triggered.payload().path("status").asText()).isEqualTo("DownloadFailed");
+        assertThat(triggered.payload().path("requestId").asInt()).isEqualTo(18);
     }
 
     @Test
