@@ -107,7 +107,7 @@ public final class ChargingStation implements AutoCloseable {
         MeteringModule metering = new MeteringModule();
         TransactionModule transactions = new TransactionModule(evses, metering, authorization, smartCharging);
         BootModule boot = new BootModule();
-        FirmwareModule firmware = new FirmwareModule();
+        FirmwareModule firmware = new FirmwareModule(transactions);
         LogModule logs = new LogModule();
         modules = new ArrayList<>(List.of(
                 boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
