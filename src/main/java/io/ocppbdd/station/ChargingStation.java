@@ -107,15 +107,20 @@ public final class ChargingStation implements AutoCloseable {
         MeteringModule metering = new MeteringModule();
         TransactionModule transactions = new TransactionModule(evses, metering, authorization, smartCharging);
         BootModule boot = new BootModule();
+        FirmwareModule firmware = new FirmwareModule(transactions);
+        LogModule logs = new LogModule();
         modules = new ArrayList<>(List.of(
                 boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
-                new FirmwareModule(), new LogModule(),
+                firmware, logs,
                 evses, metering, transactions));
         ReservationModule reservations = new ReservationModule(evses, transactions);
         RemoteStartStopModule remoteStartStop = new RemoteStartStopModule(evses, transactions, reservations);
         remoteStartStop.onChargingProfile(smartCharging::installRemoteStartProfile);
+        TriggerMessageModule trigger = new TriggerMessageModule(boot, evses, metering, transactions);
+        trigger.firmwareStatus(firmware::triggeredStatus);
+        trigger.logStatus(logs::triggeredStatus);
         modules.addAll(List.of(reservations, remoteStartStop,
-                new ResetModule(evses, transactions), new TriggerMessageModule(boot, evses, metering, transactions),
+                new ResetModule(evses, transactions), trigger,
                 new AvailabilityModule(evses, transactions, reservations), new UnlockConnectorModule(evses, transactions),
                 new DataTransferModule(), new TransactionStatusModule(transactions)));
         modules.addAll(builder.modules);

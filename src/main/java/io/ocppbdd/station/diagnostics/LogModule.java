@@ -5,7 +5,9 @@ import io.ocppbdd.protocol.messages.GetLogRequest;
 import io.ocppbdd.protocol.messages.GetLogResponse;
 import io.ocppbdd.protocol.messages.LogParameters;
 import io.ocppbdd.protocol.messages.LogStatusEnum;
+import io.ocppbdd.protocol.messages.LogStatusNotificationRequest;
 import io.ocppbdd.protocol.messages.StatusInfo;
+import io.ocppbdd.protocol.messages.UploadLogStatusEnum;
 import io.ocppbdd.rpc.CallHandler;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
@@ -35,6 +37,17 @@ public final class LogModule implements StationModule {
     public void install(StationContext stationContext) {
         this.context = stationContext;
         context.handle(Action.GetLog, CallHandler.of(GetLogRequest.class, this::getLog));
+    }
+
+    /**
+     * What a TriggerMessage for LogStatusNotification reports: Uploading with the requestId while an upload is
+     * on (F06.FR.14), else Idle without requestId (F06.FR.15, N01.FR.13). Call on the loop.
+     */
+    public LogStatusNotificationRequest triggeredStatus() {
+        return current != null && current.ongoing()
+                ? new LogStatusNotificationRequest().withStatus(UploadLogStatusEnum.UPLOADING)
+                        .withRequestId(current.requestId())
+                : new LogStatusNotificationRequest().withStatus(UploadLogStatusEnum.IDLE);
     }
 
     private GetLogResponse getLog(GetLogRequest request) {

@@ -56,6 +56,10 @@ final class LogUpload {
         return new LogUpload(context, requestId, retryPolicy, transfer);
     }
 
+    int requestId() {
+        return requestId;
+    }
+
     boolean ongoing() {
         return !ended;
     }

@@ -2,6 +2,8 @@ package io.ocppbdd.station.firmware;
 
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.Firmware;
+import io.ocppbdd.protocol.messages.FirmwareStatusEnum;
+import io.ocppbdd.protocol.messages.FirmwareStatusNotificationRequest;
 import io.ocppbdd.protocol.messages.StatusInfo;
 import io.ocppbdd.protocol.messages.UpdateFirmwareRequest;
 import io.ocppbdd.protocol.messages.UpdateFirmwareResponse;
@@ -11,26 +13,51 @@ import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
 import io.ocppbdd.station.filetransfer.HttpFileTransfer;
+import io.ocppbdd.station.transactions.TransactionModule;
 
 /**
  * Firmware management (L01 secure, L02 non-secure firmware update): answers UpdateFirmware and runs the update
- * it asks for, one at a time; a new request cancels the ongoing update (AcceptedCanceled, L01.FR.24). The
- * firmware is downloaded over HTTP(S) for real; see {@link FirmwareImage} for the version it installs.
+ * it asks for, one at a time; a new request cancels the ongoing update (AcceptedCanceled, L01.FR.24); the
+ * install waits until no transaction runs (L01.FR.06). The firmware is downloaded over HTTP(S) for real; see
+ * {@link FirmwareImage} for the version it installs.
  */
 public final class FirmwareModule implements StationModule {
 
+    private final TransactionModule transactions;
     private StationContext context;
     private FirmwareUpdate current;
+
+    /** A firmware block whose installs wait for the transactions of this module to end (L01.FR.06). */
+    public FirmwareModule(TransactionModule transactions) {
+        this.transactions = transactions;
+    }
 
     @Override
     public void install(StationContext stationContext) {
         this.context = stationContext;
         context.handle(Action.UpdateFirmware, CallHandler.of(UpdateFirmwareRequest.class, this::updateFirmware));
+        transactions.onTransactionEnded(evseId -> {
+            if (current != null) {
+                current.transactionEnded();
+            }
+        });
         context.events().onBootStatus(status -> {
             if (status == BootStatus.ACCEPTED && current != null) {
                 current.booted();
             }
         });
+    }
+
+    /**
+     * What a TriggerMessage for FirmwareStatusNotification reports: the status last sent, with its requestId
+     * (L01.FR.26); Idle once that was Installed (L01.FR.25) or before any update (F06.FR.16). Call on the loop.
+     */
+    public FirmwareStatusNotificationRequest triggeredStatus() {
+        if (current == null || current.lastStatus() == null || current.lastStatus() == FirmwareStatusEnum.INSTALLED) {
+            return new FirmwareStatusNotificationRequest().withStatus(FirmwareStatusEnum.IDLE);
+        }
+        return new FirmwareStatusNotificationRequest().withStatus(current.lastStatus())
+                .withRequestId(current.requestId());
     }
 
     private UpdateFirmwareResponse updateFirmware(UpdateFirmwareRequest request) {
@@ -55,7 +82,8 @@ public final class FirmwareModule implements StationModule {
             current.cancel();
             status = UpdateFirmwareStatusEnum.ACCEPTED_CANCELED;
         }
-        current = new FirmwareUpdate(context, request, certificate);
+        current = new FirmwareUpdate(context, request, certificate, () -> context.state().getEvses().stream()
+                .anyMatch(evse -> transactions.hasTransaction(evse.getId())));
         afterAnswer(current::start);
         return new UpdateFirmwareResponse().withStatus(status);
     }

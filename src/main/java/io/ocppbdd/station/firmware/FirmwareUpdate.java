@@ -19,14 +19,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One firmware update, from UpdateFirmwareRequest to an end state, on the station's loop. Every status goes to
  * the CSMS in a FirmwareStatusNotification with the request's id (L01.FR.01, L01.FR.10):
  * [DownloadScheduled] → Downloading → Downloaded → [SignatureVerified] → [InstallScheduled] → Installing →
- * InstallRebooting → (reboot, reason FirmwareUpdate) → Installed; or DownloadFailed, InvalidSignature,
- * InstallationFailed. Without a signing certificate and signature it is a non-secure update (L02): no
- * verification, no SignatureVerified.
+ * InstallRebooting → (reboot, reason FirmwareUpdate) → Installed, the install waiting (InstallScheduled) while
+ * transactions run; or DownloadFailed, InvalidSignature, InstallationFailed. Without a signing certificate and
+ * signature it is a non-secure update (L02): no verification, no SignatureVerified.
  */
 final class FirmwareUpdate {
 
@@ -37,20 +38,35 @@ final class FirmwareUpdate {
     private final Firmware firmware;
     private final SigningCertificate certificate;
     private final RetryPolicy retryPolicy;
+    private final BooleanSupplier transactionsOngoing;
     private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
     private RetryingTransfer<byte[]> download;
+    private Runnable installAfterTransactions;
+    private FirmwareStatusEnum lastStatus;
     private boolean rebooting;
     private boolean ended;
 
     /**
-     * @param certificate the checked signing certificate, or null for a non-secure update
+     * @param certificate         the checked signing certificate, or null for a non-secure update
+     * @param transactionsOngoing whether any transaction runs now (the install waits for none, L01.FR.06)
      */
-    FirmwareUpdate(StationContext context, UpdateFirmwareRequest request, SigningCertificate certificate) {
+    FirmwareUpdate(StationContext context, UpdateFirmwareRequest request, SigningCertificate certificate,
+                   BooleanSupplier transactionsOngoing) {
         this.context = context;
         this.requestId = request.getRequestId();
         this.firmware = request.getFirmware();
         this.certificate = certificate;
         this.retryPolicy = RetryPolicy.of(request.getRetries(), request.getRetryInterval());
+        this.transactionsOngoing = transactionsOngoing;
+    }
+
+    int requestId() {
+        return requestId;
+    }
+
+    /** The status last reported to the CSMS, null before the first. */
+    FirmwareStatusEnum lastStatus() {
+        return lastStatus;
     }
 
     /** Whether the update has not reached an end state yet. */
@@ -72,9 +88,19 @@ final class FirmwareUpdate {
     /** Stops the update wherever it is (L01.FR.24): no further status, no install, no reboot. */
     void cancel() {
         ended = true;
+        installAfterTransactions = null;
         timer.cancel();
         if (download != null) {
             download.cancel();
+        }
+    }
+
+    /** A transaction ended: the install that waited for the last one goes ahead (L01.FR.06). */
+    void transactionEnded() {
+        if (installAfterTransactions != null && !transactionsOngoing.getAsBoolean()) {
+            Runnable install = installAfterTransactions;
+            installAfterTransactions = null;
+            install.run();
         }
     }
 
@@ -114,11 +140,23 @@ final class FirmwareUpdate {
         }
         Duration wait = untilTime(firmware.getInstallDateTime());
         if (wait.isZero()) {
-            install(image);
+            installWhenNoTransaction(image);
         } else {
             report(FirmwareStatusEnum.INSTALL_SCHEDULED);
-            timer = context.scheduler().schedule(wait, context.loop(), () -> install(image));
+            timer = context.scheduler().schedule(wait, context.loop(), () -> installWhenNoTransaction(image));
         }
+    }
+
+    /** L01.FR.06/33: no install (and reboot) during a transaction; InstallScheduled while waiting (L01.FR.34). */
+    private void installWhenNoTransaction(byte[] image) {
+        if (!transactionsOngoing.getAsBoolean()) {
+            install(image);
+            return;
+        }
+        if (lastStatus != FirmwareStatusEnum.INSTALL_SCHEDULED) {
+            report(FirmwareStatusEnum.INSTALL_SCHEDULED);
+        }
+        installAfterTransactions = () -> install(image);
     }
 
     /** L01.FR.05 / L01.FR.15: install, then InstallRebooting and reboot into the new firmware once it is sent. */
@@ -151,6 +189,7 @@ final class FirmwareUpdate {
     }
 
     private CompletableFuture<FirmwareStatusNotificationResponse> report(FirmwareStatusEnum status) {
+        lastStatus = status;
         return context.send(new FirmwareStatusNotificationRequest().withStatus(status).withRequestId(requestId),
                 FirmwareStatusNotificationResponse.class);
     }

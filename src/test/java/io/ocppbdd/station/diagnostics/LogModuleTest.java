@@ -1,6 +1,7 @@
 package io.ocppbdd.station.diagnostics;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.Component;
 import io.ocppbdd.protocol.messages.GetLogRequest;
@@ -8,6 +9,7 @@ import io.ocppbdd.protocol.messages.GetLogResponse;
 import io.ocppbdd.protocol.messages.LogEnum;
 import io.ocppbdd.protocol.messages.LogParameters;
 import io.ocppbdd.protocol.messages.LogStatusEnum;
+import io.ocppbdd.protocol.messages.MessageTriggerEnum;
 import io.ocppbdd.protocol.messages.SetVariableData;
 import io.ocppbdd.protocol.messages.SetVariablesRequest;
 import io.ocppbdd.protocol.messages.SetVariablesResponse;
@@ -150,8 +152,8 @@ class LogModuleTest {
     }
 
     @Test
-    @DisplayName("N01.FR.12/20: a GetLog during an upload gets AcceptedCanceled; the first upload reports "
-            + "AcceptedCanceled, the second goes on")
+    @DisplayName("N01.FR.12/20, F06.FR.14/15: a GetLog during an upload gets AcceptedCanceled; the first upload "
+            + "reports AcceptedCanceled, the second goes on; triggered: Uploading during, Idle after")
     void secondGetLogCancelsTheFirst() throws Exception {
         world.files.stubFor(put(urlPathMatching("/slow/.*"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
@@ -159,13 +161,21 @@ class LogModuleTest {
         getLog(12, world.url("/slow/"));
         world.awaitStatus(Action.LogStatusNotification, "Uploading");
 
+        RecordedRequest triggered = world.trigger(MessageTriggerEnum.LOG_STATUS_NOTIFICATION,
+                Action.LogStatusNotification);
+        assertThat(triggered.payload().path("status").asText()).as("F06.FR.14").isEqualTo("Uploading");
+        assertThat(triggered.payload().path("requestId").asInt()).isEqualTo(12);
+
         GetLogResponse second = getLog(13, world.url("/fast/"));
 
         assertThat(second.getStatus()).isEqualTo(LogStatusEnum.ACCEPTED_CANCELED);
         world.awaitStatus(Action.LogStatusNotification, "Uploaded");
         assertThat(world.requests(Action.LogStatusNotification))
                 .extracting(r -> r.payload().path("status").asText() + "/" + r.payload().path("requestId").asInt())
-                .containsExactly("Uploading/12", "AcceptedCanceled/12", "Uploading/13", "Uploaded/13");
+                .containsExactly("Uploading/12", "Uploading/12", "AcceptedCanceled/12", "Uploading/13", "Uploaded/13");
+        RecordedRequest idle = world.trigger(MessageTriggerEnum.LOG_STATUS_NOTIFICATION, Action.LogStatusNotification);
+        assertThat(idle.payload().path("status").asText()).as("F06.FR.15").isEqualTo("Idle");
+        assertThat(idle.payload().has("requestId")).as("N01.FR.13").isFalse();
     }
 
     @Test

@@ -5,6 +5,10 @@ import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.protocol.messages.MessageTriggerEnum;
+import io.ocppbdd.protocol.messages.TriggerMessageRequest;
+import io.ocppbdd.protocol.messages.TriggerMessageResponse;
+import io.ocppbdd.protocol.messages.TriggerMessageStatusEnum;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
 
@@ -82,6 +86,18 @@ public final class StationWithFileServer implements AutoCloseable {
     public RecordedRequest awaitRequest(Action action, String field, String value) throws Exception {
         return csms.request(stationId, action, r -> r.payload().path(field).asText().equals(value))
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Has the CSMS trigger this notification (F06) and returns the one the station then sends. */
+    public RecordedRequest trigger(MessageTriggerEnum message, Action notification) throws Exception {
+        int before = requests(notification).size();
+        TriggerMessageResponse response = csms.send(stationId, new TriggerMessageRequest().withRequestedMessage(
+                message), TriggerMessageResponse.class).get(5, TimeUnit.SECONDS);
+        if (response.getStatus() != TriggerMessageStatusEnum.ACCEPTED) {
+            throw new AssertionError("TriggerMessage " + message.value() + " answered " + response.getStatus());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests(notification).size() > before);
+        return requests(notification).get(before);
     }
 
     /**

@@ -3,10 +3,15 @@ package io.ocppbdd.station.firmware;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.Firmware;
+import io.ocppbdd.protocol.messages.IdToken;
+import io.ocppbdd.protocol.messages.IdTokenEnum;
+import io.ocppbdd.protocol.messages.MessageTriggerEnum;
 import io.ocppbdd.protocol.messages.UpdateFirmwareRequest;
 import io.ocppbdd.protocol.messages.UpdateFirmwareResponse;
 import io.ocppbdd.protocol.messages.UpdateFirmwareStatusEnum;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.filetransfer.StationWithFileServer;
+import io.ocppbdd.station.transactions.TransactionModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +78,24 @@ class FirmwareModuleTest {
         world.awaitRequest(Action.SecurityEventNotification, "type", "FirmwareUpdated");
         assertThat(world.station.onLoop(() -> world.station.state().getIdentity().firmwareVersion())
                 .get(5, TimeUnit.SECONDS)).isEqualTo("2.0.0");
+        assertThat(world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION, Action.FirmwareStatusNotification)
+                .payload().path("status").asText()).as("L01.FR.25: Idle once Installed").isEqualTo("Idle");
+    }
+
+    @Test
+    @DisplayName("F06.FR.16, L01.FR.26: a triggered FirmwareStatusNotification is Idle before any update, then the "
+            + "last status with its requestId")
+    void triggeredStatus() throws Exception {
+        assertThat(world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION, Action.FirmwareStatusNotification)
+                .payload().path("status").asText()).isEqualTo("Idle");
+        updateFirmware(18, new UpdateFirmwareRequest().withFirmware(firmware("/fw/missing.bin")).withRetries(0));
+        world.awaitStatus(Action.FirmwareStatusNotification, "DownloadFailed");
+
+        RecordedRequest triggered = world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION,
+                Action.FirmwareStatusNotification);
+
+        assertThat(triggered.payload().path("status").asText()).isEqualTo("DownloadFailed");
+        assertThat(triggered.payload().path("requestId").asInt()).isEqualTo(18);
     }
 
     @Test
@@ -194,6 +217,28 @@ class FirmwareModuleTest {
                 world.requests(Action.FirmwareStatusNotification).size() - 1).payload().path("requestId").asInt())
                 .isEqualTo(14);
         assertThat(world.requests(Action.BootNotification)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("L01.FR.06/33/34: during a transaction the install waits (InstallScheduled) until it has ended")
+    void installWaitsForTransactions() throws Exception {
+        serve("/fw/station.bin", IMAGE);
+        IdToken token = new IdToken().withIdToken("TOKEN-1").withType(IdTokenEnum.ISO_14443);
+        world.station.module(EvseModule.class).plugIn(1, 1).get(5, TimeUnit.SECONDS);
+        world.station.module(TransactionModule.class).presentToken(1, token).get(5, TimeUnit.SECONDS);
+        world.awaitRequest(Action.TransactionEvent, "eventType", "Started");
+
+        updateFirmware(19, firmware("/fw/station.bin"));
+
+        world.awaitStatus(Action.FirmwareStatusNotification, "InstallScheduled");
+        world.station.whenIdle().get(5, TimeUnit.SECONDS);
+        assertThat(world.statuses(Action.FirmwareStatusNotification))
+                .containsExactly("Downloading", "Downloaded", "InstallScheduled");
+        world.station.module(TransactionModule.class).presentToken(1, token).get(5, TimeUnit.SECONDS);
+        world.awaitRequest(Action.TransactionEvent, "eventType", "Ended");
+        world.awaitStatus(Action.FirmwareStatusNotification, "Installed");
+        assertThat(world.statuses(Action.FirmwareStatusNotification)).containsExactly("Downloading", "Downloaded",
+                "InstallScheduled", "Installing", "InstallRebooting", "Installed");
     }
 
     @Test
