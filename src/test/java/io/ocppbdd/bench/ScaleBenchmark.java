@@ -22,10 +22,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * How many stations one JVM carries: boots N stations against the embedded CSMS in the same process, then lets
- * them heartbeat every 10 s for a while. Prints numbers; asserts nothing about speed.
+ * them heartbeat every 10 s for a while. Stations connect in waves of 250, as a load test ramps up. Prints
+ * numbers; asserts nothing about speed.
  * Run: {@code mvn test -Dtest=ScaleBenchmark -Dbench.stations=5000 -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ScaleBenchmark {
+
+    /** Stations that connect at once; the next wave starts when this one is connected. */
+    private static final int WAVE = 250;
 
     @Test
     void bootAndHeartbeat() throws Exception {
@@ -41,6 +45,9 @@ class ScaleBenchmark {
             List<ChargingStation> fleet = new ArrayList<>();
             List<CompletableFuture<Void>> connected = new ArrayList<>();
             for (int i = 0; i < stations; i++) {
+                if (i % WAVE == 0) {
+                    CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).join();
+                }
                 StationState state = StationState.defaults(String.format("BENCH-%05d", i));
                 ChargingStation station = ChargingStation.builder(state).csmsUrl(csms.url()).seed(i)
                         .connectTimeout(Duration.ofSeconds(60)).build();
