@@ -1,4 +1,4 @@
-@remote
+@remote @embedded-csms
 Feature: Change availability
   The CSMS takes the station, an EVSE or a connector out of and back into operation
   (OCPP 2.0.1 Part 2: G03, G04).

@@ -1,4 +1,4 @@
-@remote
+@remote @embedded-csms
 Feature: Remote start and stop of transactions
   The CSMS starts a transaction with RequestStartTransaction and stops it with RequestStopTransaction
   (OCPP 2.0.1 Part 2: F01, F02, F03, B02.FR.05).

@@ -1,4 +1,4 @@
-@remote
+@remote @embedded-csms
 Feature: Reset
   The CSMS resets the station at once or when it is idle (OCPP 2.0.1 Part 2: B11, B12 with errata 2025-04).
 

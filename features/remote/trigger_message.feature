@@ -1,4 +1,4 @@
-@remote
+@remote @embedded-csms
 Feature: Trigger message
   The CSMS asks the station to send a message now (OCPP 2.0.1 Part 2: F06).
 

@@ -1,4 +1,4 @@
-@remote
+@remote @embedded-csms
 Feature: Unlock connector, reservations, data transfer and unsupported actions
   OCPP 2.0.1 Part 2: F05, H01, H02, P01, P02; Part 4 §4.3 (NotSupported).
 
