@@ -2,6 +2,7 @@ package io.ocppbdd.concurrent;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 public final class SystemScheduler implements Scheduler {
 
     private static final SystemScheduler INSTANCE = new SystemScheduler();
+    /** Milliseconds, the precision every CSMS parses in OCPP timestamps (more digits are legal but not loved). */
+    private static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
 
     private final ScheduledExecutorService timer;
 
@@ -32,7 +35,7 @@ public final class SystemScheduler implements Scheduler {
 
     @Override
     public Clock clock() {
-        return Clock.systemUTC();
+        return CLOCK;
     }
 
     @Override
