@@ -1,14 +1,19 @@
 package io.ocppbdd.cucumber;
 
 import io.cucumber.java.After;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.ocppbdd.report.AllureEnvironment;
 import io.ocppbdd.report.TraceReport;
 import io.ocppbdd.rpc.FrameAudit;
 import io.ocppbdd.station.ChargingStation;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * After each scenario: attaches every station's OCPP message trace to the report (Allure shows it as a page),
@@ -21,6 +26,17 @@ public class Hooks {
 
     public Hooks(OcppWorld world) {
         this.world = world;
+    }
+
+    /** Tells the report which CSMS the run tested. */
+    @BeforeAll
+    public static void describeTheRun() {
+        AllureEnvironment.write(Map.of(
+                "CSMS under test", CsmsTarget.external().map(URI::toString).orElse("embedded test double"),
+                "OCPP", "2.0.1 (OCPP-J, subprotocol ocpp2.0.1)",
+                "ocpp-bdd", Optional.ofNullable(Hooks.class.getPackage().getImplementationVersion())
+                        .orElse("development build"),
+                "Java", System.getProperty("java.version")));
     }
 
     @After
