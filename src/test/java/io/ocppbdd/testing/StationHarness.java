@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +26,14 @@ public final class StationHarness implements AutoCloseable {
 
     public final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
     public final EmbeddedCsms csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);
+    private final List<ChargingStation> stations = new ArrayList<>();
 
     /** A started, connected station with this state, changed first by the customiser. */
     public ChargingStation station(StationState state, Consumer<ChargingStation.Builder> customiser) {
         ChargingStation.Builder builder = ChargingStation.builder(state).csmsUrl(csms.url()).scheduler(time).seed(7);
         customiser.accept(builder);
         ChargingStation station = builder.build();
+        stations.add(station);
         await(station.start());
         return station;
     }
@@ -65,8 +68,10 @@ public final class StationHarness implements AutoCloseable {
         }
     }
 
+    /** Stops every station of the harness, then the CSMS. */
     @Override
     public void close() {
+        stations.forEach(ChargingStation::stop);
         csms.close();
     }
 }
