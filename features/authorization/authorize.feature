@@ -57,8 +57,8 @@ Feature: Authorizing an id token with the CSMS
       """
       {"idTokenInfo": {"status": "Accepted", "evseId": [2]}}
       """
-    When the driver presents id token "04A2B3C4" at EVSE 1
+    When the station checks id token "04A2B3C4" for EVSE 1
     Then the station authorizes the id token with status "Accepted"
     And the driver may not start charging
-    When the driver presents id token "04A2B3C4" at EVSE 2
+    When the station checks id token "04A2B3C4" for EVSE 2
     Then the driver may start charging

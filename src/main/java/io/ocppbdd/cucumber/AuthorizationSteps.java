@@ -64,8 +64,8 @@ public class AuthorizationSteps {
         present(token, type, 1);
     }
 
-    @When("the driver presents id token {string} at EVSE {int}")
-    public void theDriverPresentsAtEvse(String token, int evse) {
+    @When("the station checks id token {string} for EVSE {int}")
+    public void theStationChecksForEvse(String token, int evse) {
         present(token, DEFAULT_TYPE, evse);
     }
 
