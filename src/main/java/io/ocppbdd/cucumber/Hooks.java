@@ -48,6 +48,7 @@ public class Hooks {
                 scenario.attach(html.getBytes(StandardCharsets.UTF_8), "text/html", "OCPP trace " + station.id());
                 FrameAudit.problemsInSent(station.trace().entries())
                         .forEach(problem -> problems.add(station.id() + " sent " + problem));
+                station.trace().refusals().forEach(problem -> problems.add(station.id() + " built a " + problem));
                 FrameAudit.problemsInReceived(station.trace().entries())
                         .forEach(problem -> problems.add("the CSMS sent " + station.id() + " " + problem));
             }

@@ -21,6 +21,7 @@ public final class MessageTrace {
 
     private final Deque<TraceEntry> entries = new ArrayDeque<>();
     private final List<Consumer<TraceEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final int capacity;
 
     public MessageTrace() {
@@ -59,6 +60,16 @@ public final class MessageTrace {
     public List<TraceEntry> last(int count) {
         List<TraceEntry> all = entries();
         return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
+    /** Notes an own frame the endpoint refused to send because it broke its schema (a bug of its sender). */
+    public void refused(String problem) {
+        refusals.add(problem);
+    }
+
+    /** The own frames refused for breaking their schema, oldest first: none, unless something is wrong. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     /** Forgets every entry (listeners stay). */

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
 public final class RpcEndpoint implements ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcEndpoint.class);
+    /** Where own frames that break their schema (and so were not sent) are reported: always a bug of the sender. */
+    private static final Logger VIOLATIONS = LoggerFactory.getLogger("io.ocppbdd.rpc.SchemaViolations");
 
     private final String name;
     private final Executor loop;
@@ -154,8 +156,10 @@ public final class RpcEndpoint implements ConnectionListener {
         CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
         Optional<Violation> violation = validator.checkRequest(action, payload);
         if (violation.isPresent()) {
-            answer.completeExceptionally(new CallFailedException(Reason.INVALID_REQUEST,
-                    action + " request not sent, it breaks the schema: " + violation.get().describe()));
+            String problem = action + " request not sent, it breaks the schema: " + violation.get().describe();
+            VIOLATIONS.error("{}: {}", name, problem);
+            trace.refused(problem);
+            answer.completeExceptionally(new CallFailedException(Reason.INVALID_REQUEST, problem));
             return answer;
         }
         loop.execute(() -> {
@@ -360,8 +364,9 @@ public final class RpcEndpoint implements ConnectionListener {
         if (reply instanceof Reply.Result result) {
             Optional<Violation> violation = validator.checkResponse(action, result.payload());
             if (violation.isPresent()) {
-                LOG.error("{}: own {} response breaks the schema, answering InternalError: {}",
-                        name, action, violation.get().describe());
+                String problem = action + " response not sent, it breaks the schema: " + violation.get().describe();
+                VIOLATIONS.error("{}: {}; answering InternalError", name, problem);
+                trace.refused(problem);
                 answerError(call, ErrorCode.InternalError, "Could not build a valid " + action + " response");
                 return;
             }

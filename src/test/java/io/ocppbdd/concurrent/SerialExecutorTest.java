@@ -46,7 +46,7 @@ class SerialExecutorTest {
             }).start();
         }
         assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture.runAsync(() -> { }, serial).get(5, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> { }, serial).get(30, TimeUnit.SECONDS);
 
         assertThat(order).hasSize(1000);
         assertThat(overlaps).hasValue(0);
@@ -69,7 +69,7 @@ class SerialExecutorTest {
             throw new AssertionError("expected in this test");
         });
         serial.execute(() -> ran.add("after"));
-        CompletableFuture.runAsync(() -> { }, serial).get(5, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> { }, serial).get(30, TimeUnit.SECONDS);
 
         assertThat(ran).containsExactly("after");
     }
@@ -83,8 +83,8 @@ class SerialExecutorTest {
         CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> await(bothStarted), first);
         CompletableFuture<Boolean> b = CompletableFuture.supplyAsync(() -> await(bothStarted), second);
 
-        assertThat(a.get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(b.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(a.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(b.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
     private static boolean await(CountDownLatch latch) {

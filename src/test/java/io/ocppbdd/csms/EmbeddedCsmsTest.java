@@ -87,17 +87,17 @@ class EmbeddedCsmsTest {
         harness.csms.stubFor(Stub.on(Action.Heartbeat).once().willNotAnswer());
         CompletableFuture<HeartbeatResponse> unanswered = station.send(new HeartbeatRequest(), HeartbeatResponse.class);
         harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
-                Action.Heartbeat).size() == 2).get(10, TimeUnit.SECONDS);
+                Action.Heartbeat).size() == 2).get(30, TimeUnit.SECONDS);
         harness.time.advance(Duration.ofSeconds(30));
         assertThat(failure(unanswered).reason()).isEqualTo(CallFailedException.Reason.TIMEOUT);
 
         harness.csms.stubFor(Stub.on(Action.Heartbeat).once().after(Duration.ofSeconds(5)));
         CompletableFuture<HeartbeatResponse> delayed = station.send(new HeartbeatRequest(), HeartbeatResponse.class);
         harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
-                Action.Heartbeat).size() == 3).get(10, TimeUnit.SECONDS);
+                Action.Heartbeat).size() == 3).get(30, TimeUnit.SECONDS);
         assertThat(delayed).isNotDone();
         harness.time.advance(Duration.ofSeconds(5));
-        assertThat(delayed.get(10, TimeUnit.SECONDS).getCurrentTime()).isNotNull();
+        assertThat(delayed.get(30, TimeUnit.SECONDS).getCurrentTime()).isNotNull();
     }
 
     @Test
@@ -132,7 +132,7 @@ class EmbeddedCsmsTest {
         wrong.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "wrong-one");
         ChargingStation refused = ChargingStation.builder(wrong).csmsUrl(harness.csms.url()).scheduler(harness.time)
                 .build();
-        assertThatThrownBy(() -> refused.start().get(10, TimeUnit.SECONDS)).hasMessageContaining("refused");
+        assertThatThrownBy(() -> refused.start().get(30, TimeUnit.SECONDS)).hasMessageContaining("refused");
         refused.stop();
 
         StationState right = StationState.defaults("CS-AUTH");
@@ -148,7 +148,7 @@ class EmbeddedCsmsTest {
 
     private static CallFailedException failure(CompletableFuture<?> future) throws Exception {
         try {
-            future.get(10, TimeUnit.SECONDS);
+            future.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             return (CallFailedException) e.getCause();
         }

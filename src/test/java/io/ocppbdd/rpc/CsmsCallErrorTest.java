@@ -100,8 +100,8 @@ class CsmsCallErrorTest {
             Call call2 = (Call) FrameCodec.decode(station.next());
             station.send("[3,\"" + call2.messageId() + "\",{\"status\":\"Rejected\"}]");
 
-            assertThat(first.get(5, TimeUnit.SECONDS).path("status").asText()).isEqualTo("Accepted");
-            assertThat(second.get(5, TimeUnit.SECONDS).path("status").asText()).isEqualTo("Rejected");
+            assertThat(first.get(30, TimeUnit.SECONDS).path("status").asText()).isEqualTo("Accepted");
+            assertThat(second.get(30, TimeUnit.SECONDS).path("status").asText()).isEqualTo("Rejected");
             assertThat(csms.trace().entries()).extracting(e -> e.direction() + " " + decode(e.frame()).messageId())
                     .containsExactly("SENT " + call1.messageId(), "RECEIVED " + call1.messageId(),
                             "SENT " + call2.messageId(), "RECEIVED " + call2.messageId());
@@ -121,7 +121,7 @@ class CsmsCallErrorTest {
             time.advance(Duration.ofSeconds(20));
 
             ExecutionException timedOut = catchThrowableOfType(ExecutionException.class,
-                    () -> first.get(5, TimeUnit.SECONDS));
+                    () -> first.get(30, TimeUnit.SECONDS));
             assertThat(((CallFailedException) timedOut.getCause()).reason())
                     .isEqualTo(CallFailedException.Reason.TIMEOUT);
             Call call2 = (Call) FrameCodec.decode(station.next());
@@ -142,7 +142,7 @@ class CsmsCallErrorTest {
             station.send("[3,\"" + call.messageId() + "\",{\"status\":\"Perhaps\"}]");
 
             ExecutionException failed = catchThrowableOfType(ExecutionException.class,
-                    () -> answer.get(5, TimeUnit.SECONDS));
+                    () -> answer.get(30, TimeUnit.SECONDS));
             CallFailedException failure = (CallFailedException) failed.getCause();
             assertThat(failure.reason()).isEqualTo(CallFailedException.Reason.INVALID_RESPONSE);
             assertThat(failure).hasMessageContaining("$.status");
@@ -150,7 +150,7 @@ class CsmsCallErrorTest {
     }
 
     private void awaitConnected(String stationId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> csms.isConnected(stationId));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> csms.isConnected(stationId));
     }
 
     private static Frame decode(String text) {

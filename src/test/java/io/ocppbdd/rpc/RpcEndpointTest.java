@@ -1,5 +1,7 @@
 package io.ocppbdd.rpc;
 
+import io.ocppbdd.testing.ProvokesSchemaViolations;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.concurrent.SerialExecutor;
@@ -55,7 +57,7 @@ class RpcEndpointTest {
         assertThat(answer).isNotDone();
 
         peer("[3,\"" + id + "\"," + HEARTBEAT_ANSWER + "]");
-        assertThat(answer.get(5, TimeUnit.SECONDS).path("currentTime").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(answer.get(30, TimeUnit.SECONDS).path("currentTime").asText()).isEqualTo("2026-01-01T00:00:00Z");
     }
 
     @Test
@@ -116,7 +118,7 @@ class RpcEndpointTest {
         answer(firstId, HEARTBEAT_ANSWER);
         assertThat(second).as("a late answer to the timed-out CALL is ignored").isNotDone();
         answer(secondId, HEARTBEAT_ANSWER);
-        assertThat(second.get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(second.get(30, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
@@ -177,6 +179,7 @@ class RpcEndpointTest {
         assertThat(failure.getMessage()).contains("NotSupported", "no heartbeats here");
     }
 
+    @ProvokesSchemaViolations
     @Test
     @DisplayName("Part 4 §4.1.7: a request that breaks its schema is never sent (INVALID_REQUEST)")
     void invalidRequestIsNotSent() throws Exception {
@@ -189,6 +192,8 @@ class RpcEndpointTest {
         assertThat(failure.getMessage()).contains("$.chargingStation");
         assertThat(wire.sent()).isEmpty();
         assertThat(trace.entries()).isEmpty();
+        assertThat(trace.refusals()).as("kept for the scenario audit").singleElement().asString()
+                .startsWith("BootNotification request not sent").contains("$.chargingStation");
     }
 
     @Test
@@ -223,7 +228,7 @@ class RpcEndpointTest {
         CompletableFuture<HeartbeatResponse> answer = endpoint.call(new HeartbeatRequest(), HeartbeatResponse.class);
         answer(sentCall().messageId(), HEARTBEAT_ANSWER);
 
-        assertThat(answer.get(5, TimeUnit.SECONDS).getCurrentTime())
+        assertThat(answer.get(30, TimeUnit.SECONDS).getCurrentTime())
                 .isEqualTo(OffsetDateTime.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -290,6 +295,7 @@ class RpcEndpointTest {
         assertThat(wire.last()).isEqualTo(CallError.of("c1", ErrorCode.GenericError, "cache is busy"));
     }
 
+    @ProvokesSchemaViolations
     @Test
     @DisplayName("Part 4 Table 8: InternalError when a handler fails or builds an invalid response")
     void internalErrors() throws Exception {
@@ -384,8 +390,8 @@ class RpcEndpointTest {
 
     /** Waits until every task given to the endpoint's loop has run, and those they queued (handler answers). */
     private void flush() throws Exception {
-        CompletableFuture.runAsync(() -> { }, loop).get(5, TimeUnit.SECONDS);
-        CompletableFuture.runAsync(() -> { }, loop).get(5, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> { }, loop).get(30, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> { }, loop).get(30, TimeUnit.SECONDS);
     }
 
     private static Frame decode(String text) {
@@ -397,7 +403,7 @@ class RpcEndpointTest {
     }
 
     private static CallFailedException failure(CompletableFuture<?> future) {
-        Exception e = catchThrowableOfType(Exception.class, () -> future.get(5, TimeUnit.SECONDS));
+        Exception e = catchThrowableOfType(Exception.class, () -> future.get(30, TimeUnit.SECONDS));
         assertThat(e).as("the call should have failed").isNotNull();
         assertThat(e.getCause()).isInstanceOf(CallFailedException.class);
         return (CallFailedException) e.getCause();

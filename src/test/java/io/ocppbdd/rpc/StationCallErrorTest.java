@@ -61,12 +61,12 @@ class StationCallErrorTest {
                 .build();
         rejected = ChargingStation.builder(StationState.defaults(REJECTED)).csmsUrl(csms.url()).scheduler(time)
                 .build();
-        station.start().get(10, TimeUnit.SECONDS);
-        rejected.start().get(10, TimeUnit.SECONDS);
-        csms.request(STATION, Action.StatusNotification, r -> true).get(10, TimeUnit.SECONDS);
-        csms.request(REJECTED, Action.BootNotification, r -> true).get(10, TimeUnit.SECONDS);
-        station.whenIdle().get(10, TimeUnit.SECONDS);
-        rejected.whenIdle().get(10, TimeUnit.SECONDS);
+        station.start().get(30, TimeUnit.SECONDS);
+        rejected.start().get(30, TimeUnit.SECONDS);
+        csms.request(STATION, Action.StatusNotification, r -> true).get(30, TimeUnit.SECONDS);
+        csms.request(REJECTED, Action.BootNotification, r -> true).get(30, TimeUnit.SECONDS);
+        station.whenIdle().get(30, TimeUnit.SECONDS);
+        rejected.whenIdle().get(30, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -171,14 +171,14 @@ class StationCallErrorTest {
         csms.trace().addListener(listener);
         try {
             csms.sendRaw(stationId, frame);
-            return answer.get(5, TimeUnit.SECONDS);
+            return answer.get(30, TimeUnit.SECONDS);
         } finally {
             csms.trace().removeListener(listener);
         }
     }
 
     private void assertStillAnswers(String stationId) throws Exception {
-        ObjectNode answer = csms.send(stationId, Action.GetVariables, getVariables()).get(5, TimeUnit.SECONDS);
+        ObjectNode answer = csms.send(stationId, Action.GetVariables, getVariables()).get(30, TimeUnit.SECONDS);
 
         assertThat(answer.path("getVariableResult").path(0).path("attributeStatus").asText()).isEqualTo("Accepted");
     }
@@ -198,7 +198,7 @@ class StationCallErrorTest {
     }
 
     private static CallFailedException failure(CompletableFuture<?> future) {
-        Exception e = catchThrowableOfType(Exception.class, () -> future.get(5, TimeUnit.SECONDS));
+        Exception e = catchThrowableOfType(Exception.class, () -> future.get(30, TimeUnit.SECONDS));
         assertThat(e).as("the call should have failed").isNotNull();
         assertThat(e.getCause()).isInstanceOf(CallFailedException.class);
         return (CallFailedException) e.getCause();

@@ -30,7 +30,7 @@ public final class RawWebSocketClient implements AutoCloseable {
                         socket.request(1);
                         return null;
                     }
-                }).get(5, TimeUnit.SECONDS);
+                }).get(30, TimeUnit.SECONDS);
     }
 
     /** Connects as the station with this (already percent-encoded) identity. */
@@ -39,7 +39,7 @@ public final class RawWebSocketClient implements AutoCloseable {
     }
 
     public void send(String text) throws Exception {
-        webSocket.sendText(text, true).get(5, TimeUnit.SECONDS);
+        webSocket.sendText(text, true).get(30, TimeUnit.SECONDS);
     }
 
     /** The next text received, waiting up to 5 s. */

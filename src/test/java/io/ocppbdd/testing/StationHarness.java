@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 /** An embedded CSMS and stations on one virtual clock, for integration tests over real loopback sockets. */
 public final class StationHarness implements AutoCloseable {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     public final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
     public final EmbeddedCsms csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);

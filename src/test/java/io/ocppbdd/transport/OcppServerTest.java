@@ -43,7 +43,7 @@ class OcppServerTest {
 
         for (Client client : new Client[] {only16, none}) {
             assertThat(client.socket.getSubprotocol()).isEmpty();
-            assertThat(client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1002);
+            assertThat(client.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1002);
         }
         assertThat(csms.isConnected("CS-16")).isFalse();
         assertThat(csms.isConnected("CS-NONE")).isFalse();
@@ -61,7 +61,7 @@ class OcppServerTest {
                 closed.complete(statusCode);
                 return null;
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         return new Client(socket, closed);
     }
 

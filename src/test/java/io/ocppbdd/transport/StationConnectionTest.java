@@ -49,9 +49,9 @@ class StationConnectionTest {
     void identityIsPercentEncoded() throws Exception {
         ChargingStation station = station(StationState.defaults("RDAM 123"), csms.url());
 
-        station.start().get(10, TimeUnit.SECONDS);
+        station.start().get(30, TimeUnit.SECONDS);
 
-        assertThat(csms.request("RDAM 123", Action.BootNotification, r -> true).get(10, TimeUnit.SECONDS)
+        assertThat(csms.request("RDAM 123", Action.BootNotification, r -> true).get(30, TimeUnit.SECONDS)
                 .stationId()).isEqualTo("RDAM 123");
         assertThat(csms.isConnected("RDAM 123")).isTrue();
     }
@@ -63,9 +63,9 @@ class StationConnectionTest {
         WebSocketServer server = plainServer(new Protocol(ConnectionSettings.SUBPROTOCOL), path);
         try {
             ChargingStation station = station(StationState.defaults("RDAM 123"), url(server));
-            station.start().get(10, TimeUnit.SECONDS);
+            station.start().get(30, TimeUnit.SECONDS);
 
-            assertThat(path.get(10, TimeUnit.SECONDS)).isEqualTo("/ocppj/RDAM%20123");
+            assertThat(path.get(30, TimeUnit.SECONDS)).isEqualTo("/ocppj/RDAM%20123");
         } finally {
             server.stop(1000);
         }
@@ -79,7 +79,7 @@ class StationConnectionTest {
             ChargingStation station = station(StationState.defaults("CS-PROTO"), url(server));
 
             ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                    () -> station.start().get(10, TimeUnit.SECONDS));
+                    () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                     .hasMessage("CSMS at " + url(server) + "/CS-PROTO did not select subprotocol ocpp2.0.1"
@@ -94,9 +94,9 @@ class StationConnectionTest {
     void rightPasswordConnects() throws Exception {
         csms.requirePassword("CS-PW", PASSWORD);
 
-        station(withPassword("CS-PW", PASSWORD), csms.url()).start().get(10, TimeUnit.SECONDS);
+        station(withPassword("CS-PW", PASSWORD), csms.url()).start().get(30, TimeUnit.SECONDS);
 
-        assertThat(csms.request("CS-PW", Action.BootNotification, r -> true).get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(csms.request("CS-PW", Action.BootNotification, r -> true).get(30, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
@@ -108,7 +108,7 @@ class StationConnectionTest {
 
         for (ChargingStation station : List.of(wrong, none)) {
             ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                    () -> station.start().get(10, TimeUnit.SECONDS));
+                    () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                     .hasMessageStartingWith("cannot connect to " + csms.url() + "/CS-PW: the CSMS refused the"
@@ -127,7 +127,7 @@ class StationConnectionTest {
         URI nowhere = URI.create("ws://127.0.0.1:" + freePort + "/ocpp");
 
         ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> station(StationState.defaults("CS-NOWHERE"), nowhere).start().get(10, TimeUnit.SECONDS));
+                () -> station(StationState.defaults("CS-NOWHERE"), nowhere).start().get(30, TimeUnit.SECONDS));
 
         assertThat(e.getCause()).hasMessage("cannot connect to " + nowhere + "/CS-NOWHERE: connection refused");
     }
@@ -180,7 +180,7 @@ class StationConnectionTest {
         };
         server.setReuseAddr(true);
         server.start();
-        started.get(10, TimeUnit.SECONDS);
+        started.get(30, TimeUnit.SECONDS);
         return server;
     }
 }

@@ -68,9 +68,9 @@ class TlsTest {
         ChargingStation station = ChargingStation.builder(StationState.defaults("CS-TLS")).csmsUrl(csms.url())
                 .scheduler(time).sslContext(TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD)).build();
         try {
-            station.start().get(10, TimeUnit.SECONDS);
+            station.start().get(30, TimeUnit.SECONDS);
 
-            assertThat(csms.request("CS-TLS", Action.BootNotification, r -> true).get(10, TimeUnit.SECONDS))
+            assertThat(csms.request("CS-TLS", Action.BootNotification, r -> true).get(30, TimeUnit.SECONDS))
                     .isNotNull();
         } finally {
             station.stop();
@@ -84,7 +84,7 @@ class TlsTest {
                 .csmsUrl(csms.url()).scheduler(time).build();
         try {
             ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                    () -> station.start().get(10, TimeUnit.SECONDS));
+                    () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                     .hasMessageStartingWith("cannot connect to " + csms.url() + "/CS-UNTRUSTED: TLS failed: the CSMS's"
@@ -104,7 +104,7 @@ class TlsTest {
                 .sslContext(TlsContexts.trusting(certificates.stationTrustsElsewhere, PASSWORD)).build();
         try {
             ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                    () -> station.start().get(10, TimeUnit.SECONDS));
+                    () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                     .hasMessageContaining("not trusted or not issued for this host")
@@ -120,7 +120,7 @@ class TlsTest {
         SSLContext withCertificate = TlsContexts.of(certificates.stationKeys, PASSWORD,
                 certificates.stationTrustsCsms, PASSWORD);
 
-        Connection connection = connect(withCertificate).get(10, TimeUnit.SECONDS);
+        Connection connection = connect(withCertificate).get(30, TimeUnit.SECONDS);
 
         connection.close();
     }
@@ -131,7 +131,7 @@ class TlsTest {
         SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
 
         ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> connect(withoutCertificate).get(10, TimeUnit.SECONDS));
+                () -> connect(withoutCertificate).get(30, TimeUnit.SECONDS));
 
         assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                 .hasMessageStartingWith("cannot connect to " + mutualTlsServer.url() + "/CS-MTLS: ")

@@ -140,7 +140,7 @@ class AuthorizeTest {
             var answer = station.station.onLoop(() -> station.authorization().authorize(rfid("04A2B3C4"), 1))
                     .thenCompose(future -> future);
 
-            assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(CallFailedException.class);
         }
     }

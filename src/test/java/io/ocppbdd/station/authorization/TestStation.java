@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 final class TestStation implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private static final long WAIT_SECONDS = 20;
+    private static final long WAIT_SECONDS = 30;
 
     final EmbeddedCsms csms;
     final ManualScheduler time;

@@ -46,7 +46,7 @@ class GetBaseReportTest {
         try (StationUnderTest cs = StationUnderTest.booted(folder, Map.of("DeviceDataCtrlr.ItemsPerMessage:GetReport", "10"))) {
             assertThat(request(cs, 42, ReportBaseEnum.FULL_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
             List<NotifyReportRequest> parts = report(cs, 42);
-            int total = cs.station.onLoop(() -> cs.station.deviceModel().variables().size()).get(5, TimeUnit.SECONDS);
+            int total = cs.station.onLoop(() -> cs.station.deviceModel().variables().size()).get(30, TimeUnit.SECONDS);
             assertThat(parts).hasSize((total + 9) / 10);
             for (int seqNo = 0; seqNo < parts.size(); seqNo++) {
                 NotifyReportRequest part = parts.get(seqNo);
@@ -134,10 +134,10 @@ class GetBaseReportTest {
         try (StationUnderTest cs = StationUnderTest.booted(folder)) {
             cs.csms.stubFor(Stub.on(Action.NotifyReport).willNotAnswer().once());
             assertThat(request(cs, 1, ReportBaseEnum.SUMMARY_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
-            cs.csms.request(StationUnderTest.ID, Action.NotifyReport, r -> true).get(5, TimeUnit.SECONDS);
+            cs.csms.request(StationUnderTest.ID, Action.NotifyReport, r -> true).get(30, TimeUnit.SECONDS);
             assertThat(request(cs, 2, ReportBaseEnum.FULL_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.REJECTED);
             cs.time.advance(Duration.ofSeconds(30));
-            cs.station.whenIdle().get(5, TimeUnit.SECONDS);
+            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
             assertThat(request(cs, 3, ReportBaseEnum.SUMMARY_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
             assertThat(report(cs, 3)).hasSize(1);
             assertThat(cs.csms.requests(StationUnderTest.ID, Action.NotifyReport))
@@ -154,7 +154,7 @@ class GetBaseReportTest {
     /** Every part of report requestId, once its last part (tbc false) has come. */
     static List<NotifyReportRequest> report(StationUnderTest cs, int requestId) throws Exception {
         cs.csms.request(StationUnderTest.ID, Action.NotifyReport, r -> r.payload().path("requestId").asInt() == requestId
-                && !r.payload().path("tbc").asBoolean()).get(5, TimeUnit.SECONDS);
+                && !r.payload().path("tbc").asBoolean()).get(30, TimeUnit.SECONDS);
         return cs.csms.requests(StationUnderTest.ID, Action.NotifyReport).stream()
                 .map(RecordedRequest::payload).filter(p -> p.path("requestId").asInt() == requestId)
                 .map(p -> Json.fromTree(p, NotifyReportRequest.class)).toList();

@@ -209,16 +209,16 @@ class SetVariablesTest {
             Instant start = cs.time.clock().instant();
             assertThat(cs.set(setData("OCPPCommCtrlr", "HeartbeatInterval", "60")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.ACCEPTED);
-            cs.station.whenIdle().get(5, TimeUnit.SECONDS);
+            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
             cs.time.advance(Duration.ofSeconds(59));
             assertThat(cs.csms.requests(StationUnderTest.ID, Action.Heartbeat)).isEmpty();
             cs.time.advance(Duration.ofSeconds(1));
-            assertThat(cs.csms.request(StationUnderTest.ID, Action.Heartbeat, r -> true).get(5, TimeUnit.SECONDS)
+            assertThat(cs.csms.request(StationUnderTest.ID, Action.Heartbeat, r -> true).get(30, TimeUnit.SECONDS)
                     .time()).isEqualTo(start.plusSeconds(60));
-            cs.station.whenIdle().get(5, TimeUnit.SECONDS);
+            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
             cs.time.advance(Duration.ofSeconds(60));
             cs.csms.request(StationUnderTest.ID, Action.Heartbeat, r -> r.time().equals(start.plusSeconds(120)))
-                    .get(5, TimeUnit.SECONDS);
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 

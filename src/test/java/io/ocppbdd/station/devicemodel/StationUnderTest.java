@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 final class StationUnderTest implements AutoCloseable {
 
     static final String ID = "CS-DM";
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 30;
 
     final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
     final EmbeddedCsms csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);

@@ -45,7 +45,7 @@ class WhilePendingTest {
             assertThat(GetBaseReportTest.request(cs, 5, ReportBaseEnum.FULL_INVENTORY))
                     .isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
             assertThat(GetBaseReportTest.report(cs, 5)).hasSizeGreaterThan(1);
-            cs.station.whenIdle().get(5, TimeUnit.SECONDS);
+            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
             assertThat(cs.station.trace().entries()).filteredOn(e -> e.direction() == Direction.RECEIVED)
                     .noneMatch(e -> e.frame().startsWith("[4,"));
             assertThat(cs.csms.requests(StationUnderTest.ID, Action.StatusNotification)).isEmpty();

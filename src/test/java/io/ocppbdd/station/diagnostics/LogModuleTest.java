@@ -138,7 +138,7 @@ class LogModuleTest {
     void filtersByTimestamps() throws Exception {
         world.files.stubFor(put(anyUrl()).willReturn(aResponse().withStatus(200)));
         world.pass(Duration.ofSeconds(300));
-        world.csms.request(world.stationId, Action.Heartbeat, r -> true).get(5, TimeUnit.SECONDS);
+        world.csms.request(world.stationId, Action.Heartbeat, r -> true).get(30, TimeUnit.SECONDS);
 
         GetLogResponse empty = getLog(new GetLogRequest(), 10, world.url("/logs/"),
                 world.now(Duration.ofDays(-400)), world.now(Duration.ofDays(-399)));
@@ -200,14 +200,14 @@ class LogModuleTest {
                                   java.time.OffsetDateTime oldest, java.time.OffsetDateTime latest) throws Exception {
         request.withRequestId(requestId).withLogType(LogEnum.DIAGNOSTICS_LOG).withLog(new LogParameters()
                 .withRemoteLocation(remoteLocation).withOldestTimestamp(oldest).withLatestTimestamp(latest));
-        return world.csms.send(world.stationId, request, GetLogResponse.class).get(5, TimeUnit.SECONDS);
+        return world.csms.send(world.stationId, request, GetLogResponse.class).get(30, TimeUnit.SECONDS);
     }
 
     private void setVariable(String component, String variable, String value) throws Exception {
         SetVariablesResponse response = world.csms.send(world.stationId, new SetVariablesRequest().withSetVariableData(
                 List.of(new SetVariableData().withComponent(new Component().withName(component))
                         .withVariable(new Variable().withName(variable)).withAttributeValue(value))),
-                SetVariablesResponse.class).get(5, TimeUnit.SECONDS);
+                SetVariablesResponse.class).get(30, TimeUnit.SECONDS);
         assertThat(response.getSetVariableResult().get(0).getAttributeStatus().value())
                 .isIn("Accepted", "RebootRequired");
     }

@@ -44,7 +44,7 @@ class EvseModuleTest {
         try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-1"), null)) {
             fixture.plugIn(1);
             fixture.unplug(1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 1, 1).size() == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 1, 1).size() == 3);
             assertThat(statuses(fixture, 1, 1)).containsExactly("Available", "Occupied", "Available");
             assertThat(statuses(fixture, 1, 2)).containsExactly("Available");
         }
@@ -97,7 +97,7 @@ class EvseModuleTest {
                 return null;
             }));
             fixture.unplug(2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 2, 1).size() == 6);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 2, 1).size() == 6);
             assertThat(statuses(fixture, 2, 1))
                     .containsExactly("Available", "Reserved", "Occupied", "Faulted", "Occupied", "Unavailable");
         }
@@ -119,7 +119,7 @@ class EvseModuleTest {
         assertThat(saved.getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Unavailable");
         assertThat(saved.getEvses().get(1).getConnectors().get(0).getStatus()).isEqualTo("Reserved");
         try (TxFixture fixture = TxFixture.boot(saved, file)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> statuses(fixture, 2, 1).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 2, 1).size() == 1);
             assertThat(statuses(fixture, 1, 1)).containsExactly("Unavailable");
             assertThat(statuses(fixture, 2, 1)).containsExactly("Reserved");
         }

@@ -41,7 +41,7 @@ class HttpFileTransferTest {
         String location = "http://username:password@d@127.0.0.1:" + server.port() + "/logs/x.log?v=1";
 
         TransferResult<Void> result = HttpFileTransfer.put(location, "text/plain",
-                "log".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+                "log".getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         String basic = Base64.getEncoder().encodeToString("username:password@d".getBytes(StandardCharsets.UTF_8));
@@ -56,7 +56,7 @@ class HttpFileTransferTest {
         server.stop();
 
         TransferResult<byte[]> result = HttpFileTransfer.download("http://127.0.0.1:" + port + "/fw.bin")
-                .get(10, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.statusCode()).isZero();

@@ -47,9 +47,9 @@ public final class StationWithFileServer implements AutoCloseable {
         StationState state = StationState.defaults(stationId);
         setup.accept(state);
         station = ChargingStation.builder(state).csmsUrl(csms.url()).scheduler(time).seed(1).build();
-        station.start().get(5, TimeUnit.SECONDS);
-        csms.request(stationId, Action.StatusNotification, r -> true).get(5, TimeUnit.SECONDS);
-        station.whenIdle().get(5, TimeUnit.SECONDS);
+        station.start().get(30, TimeUnit.SECONDS);
+        csms.request(stationId, Action.StatusNotification, r -> true).get(30, TimeUnit.SECONDS);
+        station.whenIdle().get(30, TimeUnit.SECONDS);
         idleTimers = time.pending();
     }
 
@@ -85,18 +85,18 @@ public final class StationWithFileServer implements AutoCloseable {
     /** Waits until the station sends this action with this value in this top-level field (or has sent it). */
     public RecordedRequest awaitRequest(Action action, String field, String value) throws Exception {
         return csms.request(stationId, action, r -> r.payload().path(field).asText().equals(value))
-                .get(10, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
     }
 
     /** Has the CSMS trigger this notification (F06) and returns the one the station then sends. */
     public RecordedRequest trigger(MessageTriggerEnum message, Action notification) throws Exception {
         int before = requests(notification).size();
         TriggerMessageResponse response = csms.send(stationId, new TriggerMessageRequest().withRequestedMessage(
-                message), TriggerMessageResponse.class).get(5, TimeUnit.SECONDS);
+                message), TriggerMessageResponse.class).get(30, TimeUnit.SECONDS);
         if (response.getStatus() != TriggerMessageStatusEnum.ACCEPTED) {
             throw new AssertionError("TriggerMessage " + message.value() + " answered " + response.getStatus());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> requests(notification).size() > before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests(notification).size() > before);
         return requests(notification).get(before);
     }
 
@@ -105,8 +105,8 @@ public final class StationWithFileServer implements AutoCloseable {
      * step), then moves virtual time forward.
      */
     public void advanceWhenScheduled(Duration duration) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            station.whenIdle().get(5, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            station.whenIdle().get(30, TimeUnit.SECONDS);
             return time.pending() > idleTimers;
         });
         time.advance(duration);
@@ -119,7 +119,7 @@ public final class StationWithFileServer implements AutoCloseable {
     public void pass(Duration duration) throws Exception {
         Duration step = Duration.ofSeconds(20);
         for (Duration left = duration; !left.isZero(); left = left.minus(step.compareTo(left) < 0 ? step : left)) {
-            station.whenIdle().get(5, TimeUnit.SECONDS);
+            station.whenIdle().get(30, TimeUnit.SECONDS);
             time.advance(step.compareTo(left) < 0 ? step : left);
         }
     }

@@ -77,7 +77,7 @@ class FirmwareModuleTest {
         assertThat(installedAfterReboot()).as("Installed is sent by the new firmware, after the reboot").isTrue();
         world.awaitRequest(Action.SecurityEventNotification, "type", "FirmwareUpdated");
         assertThat(world.station.onLoop(() -> world.station.state().getIdentity().firmwareVersion())
-                .get(5, TimeUnit.SECONDS)).isEqualTo("2.0.0");
+                .get(30, TimeUnit.SECONDS)).isEqualTo("2.0.0");
         assertThat(world.trigger(MessageTriggerEnum.FIRMWARE_STATUS_NOTIFICATION, Action.FirmwareStatusNotification)
                 .payload().path("status").asText()).as("L01.FR.25: Idle once Installed").isEqualTo("Idle");
     }
@@ -224,17 +224,17 @@ class FirmwareModuleTest {
     void installWaitsForTransactions() throws Exception {
         serve("/fw/station.bin", IMAGE);
         IdToken token = new IdToken().withIdToken("TOKEN-1").withType(IdTokenEnum.ISO_14443);
-        world.station.module(EvseModule.class).plugIn(1, 1).get(5, TimeUnit.SECONDS);
-        world.station.module(TransactionModule.class).presentToken(1, token).get(5, TimeUnit.SECONDS);
+        world.station.module(EvseModule.class).plugIn(1, 1).get(30, TimeUnit.SECONDS);
+        world.station.module(TransactionModule.class).presentToken(1, token).get(30, TimeUnit.SECONDS);
         world.awaitRequest(Action.TransactionEvent, "eventType", "Started");
 
         updateFirmware(19, firmware("/fw/station.bin"));
 
         world.awaitStatus(Action.FirmwareStatusNotification, "InstallScheduled");
-        world.station.whenIdle().get(5, TimeUnit.SECONDS);
+        world.station.whenIdle().get(30, TimeUnit.SECONDS);
         assertThat(world.statuses(Action.FirmwareStatusNotification))
                 .containsExactly("Downloading", "Downloaded", "InstallScheduled");
-        world.station.module(TransactionModule.class).presentToken(1, token).get(5, TimeUnit.SECONDS);
+        world.station.module(TransactionModule.class).presentToken(1, token).get(30, TimeUnit.SECONDS);
         world.awaitRequest(Action.TransactionEvent, "eventType", "Ended");
         world.awaitStatus(Action.FirmwareStatusNotification, "Installed");
         assertThat(world.statuses(Action.FirmwareStatusNotification)).containsExactly("Downloading", "Downloaded",
@@ -286,7 +286,7 @@ class FirmwareModuleTest {
 
     private UpdateFirmwareResponse updateFirmware(int requestId, UpdateFirmwareRequest request) throws Exception {
         return world.csms.send(world.stationId, request.withRequestId(requestId), UpdateFirmwareResponse.class)
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
     }
 
     private boolean installedAfterReboot() {

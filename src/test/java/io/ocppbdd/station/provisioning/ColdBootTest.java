@@ -161,7 +161,7 @@ class ColdBootTest {
         harness.pass(station, Duration.ZERO);
 
         var call = harness.csms.send(station.id(), heartbeatIntervalQuery(), GetVariablesResponse.class);
-        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(CallFailedException.class,
                         failure -> assertThat(failure.callError().errorCode()).isEqualTo(ErrorCode.SecurityError));
 

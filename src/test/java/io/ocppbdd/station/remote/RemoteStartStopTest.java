@@ -198,7 +198,7 @@ class RemoteStartStopTest {
                     .build();
             try (station) {
                 join(station.start());
-                await().atMost(Duration.ofSeconds(10)).until(() -> station.bootStatus() == BootStatus.PENDING);
+                await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.PENDING);
                 RequestStartTransactionResponse started = join(csms.send("RS-PEND", new RequestStartTransactionRequest()
                         .withEvseId(1).withIdToken(token("T")).withRemoteStartId(1),
                         RequestStartTransactionResponse.class));

@@ -35,7 +35,7 @@ class ResetTest {
     }
 
     private static void awaitReboot(TxFixture fx) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> boots(fx).size() == 2
+        await().atMost(Duration.ofSeconds(30)).until(() -> boots(fx).size() == 2
                 && fx.station.bootStatus() == BootStatus.ACCEPTED);
         fx.idle();
     }

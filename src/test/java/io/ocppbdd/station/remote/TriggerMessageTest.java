@@ -141,13 +141,13 @@ class TriggerMessageTest {
                     .build();
             try (station) {
                 join(station.start());
-                await().atMost(Duration.ofSeconds(10)).until(() -> station.bootStatus() == BootStatus.PENDING);
+                await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.PENDING);
                 assertThat(trigger(csms, "TRG-PEND", MessageTriggerEnum.HEARTBEAT, null))
                         .isEqualTo(TriggerMessageStatusEnum.ACCEPTED);
                 join(csms.request("TRG-PEND", Action.Heartbeat, p -> true));
                 assertThat(trigger(csms, "TRG-PEND", MessageTriggerEnum.BOOT_NOTIFICATION, null))
                         .isEqualTo(TriggerMessageStatusEnum.ACCEPTED);
-                await().atMost(Duration.ofSeconds(10))
+                await().atMost(Duration.ofSeconds(30))
                         .until(() -> csms.requests("TRG-PEND", Action.BootNotification).size() == 2);
             }
         }

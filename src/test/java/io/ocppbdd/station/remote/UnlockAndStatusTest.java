@@ -74,7 +74,7 @@ class UnlockAndStatusTest {
             fx.csms.stubFor(Stub.on(Action.BootNotification).forStation(fx.id).willReturnFields(
                     Map.of("status", "Pending", "interval", 3600)));
             fx.station.reboot(io.ocppbdd.protocol.messages.BootReasonEnum.REMOTE_RESET);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> fx.station.bootStatus() == io.ocppbdd.station.BootStatus.PENDING);
             fx.present(1, "TOKEN");
             assertThat(status(fx, id).getMessagesInQueue()).as("Ended held while Pending").isTrue();
@@ -93,7 +93,7 @@ class UnlockAndStatusTest {
             ObjectNode cost = Json.object().put("totalCost", 1.5).put("transactionId", "t-1");
             for (Map.Entry<Action, ObjectNode> call : Map.of(Action.SetDisplayMessage, display,
                     Action.CostUpdated, cost).entrySet()) {
-                assertThatThrownBy(() -> fx.csms.send(fx.id, call.getKey(), call.getValue()).get(10, TimeUnit.SECONDS))
+                assertThatThrownBy(() -> fx.csms.send(fx.id, call.getKey(), call.getValue()).get(30, TimeUnit.SECONDS))
                         .hasCauseInstanceOf(CallFailedException.class)
                         .satisfies(e -> assertThat(((CallFailedException) e.getCause()).callError().errorCode())
                                 .isEqualTo(ErrorCode.NotSupported));

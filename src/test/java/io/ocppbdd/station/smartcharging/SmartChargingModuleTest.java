@@ -90,9 +90,9 @@ class SmartChargingModuleTest {
             builder.module(module);
         }
         station = builder.build();
-        station.start().get(5, TimeUnit.SECONDS);
+        station.start().get(30, TimeUnit.SECONDS);
         csms.request(ID, Action.StatusNotification, r -> r.payload().path("evseId").asInt() == state.getEvses().size())
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         return station;
     }
 
@@ -101,7 +101,7 @@ class SmartChargingModuleTest {
     }
 
     private <T> T send(Object request, Class<T> responseType) throws Exception {
-        return csms.send(ID, request, responseType).get(5, TimeUnit.SECONDS);
+        return csms.send(ID, request, responseType).get(30, TimeUnit.SECONDS);
     }
 
     private SetChargingProfileResponse set(int evseId, ChargingProfile profile) throws Exception {
@@ -156,21 +156,21 @@ class SmartChargingModuleTest {
     void txProfileCapsPower() throws Exception {
         SmartChargingModule smartCharging = new SmartChargingModule().transactions(transaction(1, "TX-1", T0));
         boot(StationState.withEvses(ID, 2), smartCharging);
-        assertThat(station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant())).get(5, TimeUnit.SECONDS))
+        assertThat(station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant())).get(30, TimeUnit.SECONDS))
                 .isEmpty();
 
         assertThat(set(1, absolute(1, 0, TX, NOW, null, "0:10").withTransactionId("TX-1")).getStatus())
                 .isEqualTo(ChargingProfileStatusEnum.ACCEPTED);
 
         OptionalDouble watts = station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant()))
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         assertThat(watts).as("10 A × 230 V × 3 phases").hasValue(6900);
 
         station.onLoop(() -> {
             smartCharging.transactionEnded(1);
             return null;
-        }).get(5, TimeUnit.SECONDS);
-        assertThat(station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant())).get(5, TimeUnit.SECONDS))
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(station.onLoop(() -> smartCharging.limitWatts(1, time.clock().instant())).get(30, TimeUnit.SECONDS))
                 .as("the TxProfile ends with its transaction").isEmpty();
     }
 
@@ -190,7 +190,7 @@ class SmartChargingModuleTest {
         await().until(() -> !heard.isEmpty());
         assertThat(heard).containsExactly("1:11040");
 
-        station.whenIdle().get(5, TimeUnit.SECONDS);
+        station.whenIdle().get(30, TimeUnit.SECONDS);
         time.advance(Duration.ofSeconds(60));
         await().until(() -> heard.size() == 2);
         assertThat(heard).containsExactly("1:11040", "1:6900");
@@ -282,7 +282,7 @@ class SmartChargingModuleTest {
     private List<ReportChargingProfilesRequest> reports(int requestId, int count) throws Exception {
         CompletableFuture<RecordedRequest> last = csms.request(ID, Action.ReportChargingProfiles,
                 r -> r.payload().path("requestId").asInt() == requestId && !r.payload().path("tbc").asBoolean());
-        last.get(5, TimeUnit.SECONDS);
+        last.get(30, TimeUnit.SECONDS);
         List<ReportChargingProfilesRequest> reports = csms.requests(ID, Action.ReportChargingProfiles).stream()
                 .filter(r -> r.payload().path("requestId").asInt() == requestId)
                 .map(r -> Json.fromTree(r.payload(), ReportChargingProfilesRequest.class)).toList();
@@ -346,7 +346,7 @@ class SmartChargingModuleTest {
     void compositeStartsNow() throws Exception {
         boot();
         set(1, absolute(1, 0, TX_DEFAULT, NOW, 300, "0:6 60:10"));
-        station.whenIdle().get(5, TimeUnit.SECONDS);
+        station.whenIdle().get(30, TimeUnit.SECONDS);
         time.advance(Duration.ofSeconds(100));
 
         GetCompositeScheduleResponse response = composite(1, 300, A);
@@ -364,7 +364,7 @@ class SmartChargingModuleTest {
 
         assertThatThrownBy(() -> csms.send(ID, new SetChargingProfileRequest().withEvseId(1)
                         .withChargingProfile(txDefault(1, 0, "0:16")), SetChargingProfileResponse.class)
-                .get(5, TimeUnit.SECONDS))
+                .get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(CallFailedException.class,
                         failure -> assertThat(failure.callError().errorCode()).isEqualTo(ErrorCode.NotSupported));
     }

@@ -28,18 +28,18 @@ public final class ChargingChild {
         StationState state = file.loadOrCreate(args[2]);
         ChargingStation station = ChargingStation.builder(state).csmsUrl(URI.create(args[0])).stateFile(file)
                 .build();
-        station.start().get(10, TimeUnit.SECONDS);
+        station.start().get(30, TimeUnit.SECONDS);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
         boolean resumed = station.onLoop(() -> station.state().getEvses().get(0).getTransaction() != null).get();
         if (!resumed) {
-            station.module(EvseModule.class).plugIn(1, 1).get(10, TimeUnit.SECONDS);
+            station.module(EvseModule.class).plugIn(1, 1).get(30, TimeUnit.SECONDS);
             station.module(TransactionModule.class).presentToken(1, new IdToken().withIdToken("KILL-ME")
-                    .withType(IdTokenEnum.ISO_14443)).get(10, TimeUnit.SECONDS);
+                    .withType(IdTokenEnum.ISO_14443)).get(30, TimeUnit.SECONDS);
         }
         while (true) {
             boolean suspended = station.onLoop(() -> station.module(EvseModule.class).evse(1).isEvSuspended()).get();
-            station.module(EvseModule.class).evSuspends(1, !suspended).get(10, TimeUnit.SECONDS);
-            station.whenIdle().get(10, TimeUnit.SECONDS);
+            station.module(EvseModule.class).evSuspends(1, !suspended).get(30, TimeUnit.SECONDS);
+            station.whenIdle().get(30, TimeUnit.SECONDS);
         }
     }
 }

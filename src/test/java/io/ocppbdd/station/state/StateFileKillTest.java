@@ -95,7 +95,7 @@ class StateFileKillTest {
             try (TxFixture fx = TxFixture.boot(csms, state, new StateFile(stateFile))) {
                 boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.module(EvseModule.class).evse(1).isEvSuspended()));
                 fx.evSuspends(1, !suspended);
-                await().atMost(Duration.ofSeconds(10)).until(() -> events(csms).size() > eventsBefore);
+                await().atMost(Duration.ofSeconds(30)).until(() -> events(csms).size() > eventsBefore);
                 ObjectNode resumed = events(csms).get(eventsBefore);
                 assertThat(resumed.path("transactionInfo").path("transactionId").asText()).isEqualTo(transactionId);
                 assertThat(resumed.path("seqNo").asInt()).isEqualTo(next).isGreaterThan(lastSeen);

@@ -226,12 +226,12 @@ class TransactionFlowTest {
     void offlineEventsAreQueued() {
         try (TxFixture fx = TxFixture.boot(station("TX-E04", Map.of("TxStartPoint", "EVConnected")), null)) {
             fx.station.dropConnection();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !fx.station.isConnected());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !fx.station.isConnected());
             fx.plugIn(1);
             fx.unplug(1);
             assertThat(fx.events()).isEmpty();
             fx.time.advance(Duration.ofSeconds(30));
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fx.events().size() == 2);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fx.events().size() == 2);
             assertThat(fx.events()).extracting(TransactionFlowTest::type)
                     .containsExactly("Started/CablePluggedIn/EVConnected", "Ended/EVCommunicationLost/Idle");
             assertThat(fx.events()).extracting(e -> e.path("offline").asBoolean()).containsExactly(true, true);

@@ -60,7 +60,7 @@ public final class TxFixture implements AutoCloseable {
         }
         station = builder.build();
         join(station.start());
-        await().atMost(Duration.ofSeconds(20)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
         idle();
     }
 
@@ -112,7 +112,7 @@ public final class TxFixture implements AutoCloseable {
     /** Waits for the n-th (from 0) TransactionEvent. */
     public ObjectNode event(int index) {
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> events().size() > index);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events().size() > index);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("expected TransactionEvent " + index + ", got " + events().size() + "; trace:\n"
                     + String.join("\n", station.trace().entries().stream().map(Object::toString).toList()), e);
@@ -128,7 +128,7 @@ public final class TxFixture implements AutoCloseable {
 
     public static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
         try {
-            return future.get(10, TimeUnit.SECONDS);
+            return future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e.getCause() == null ? e : e.getCause());
         }
