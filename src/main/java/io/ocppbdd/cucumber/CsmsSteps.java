@@ -35,9 +35,7 @@ public class CsmsSteps {
 
     @Given("the CSMS will answer {word} with status {string} and interval {int}")
     public void theCsmsWillAnswerWithStatusAndInterval(String action, String status, int interval) {
-        Action named = Conversation.action(action);
-        world.csms().stubFor(Stub.on(named)
-                .willReturn(payload -> setStatus(payload, named, status).put("interval", interval)));
+        world.csms().stubFor(withStatusAndInterval(Stub.on(Conversation.action(action)), status, interval));
     }
 
     @Given("the CSMS will answer the next {word} with status {string}")
@@ -47,9 +45,7 @@ public class CsmsSteps {
 
     @Given("the CSMS will answer the next {word} with status {string} and interval {int}")
     public void theCsmsWillAnswerTheNextWithStatusAndInterval(String action, String status, int interval) {
-        Action named = Conversation.action(action);
-        world.csms().stubFor(Stub.on(named).once()
-                .willReturn(payload -> setStatus(payload, named, status).put("interval", interval)));
+        world.csms().stubFor(withStatusAndInterval(Stub.on(Conversation.action(action)), status, interval).once());
     }
 
     @Given("the CSMS will answer {word} with:")
@@ -131,6 +127,10 @@ public class CsmsSteps {
 
     private static Stub withStatus(Stub stub, String status) {
         return stub.willReturn(payload -> setStatus(payload, stub.action(), status));
+    }
+
+    private static Stub withStatusAndInterval(Stub stub, String status, int interval) {
+        return stub.willReturn(payload -> setStatus(payload, stub.action(), status).put("interval", interval));
     }
 
     private static ObjectNode setStatus(ObjectNode payload, Action action, String status) {
