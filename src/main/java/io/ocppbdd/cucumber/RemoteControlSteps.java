@@ -6,16 +6,13 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
-import io.ocppbdd.protocol.messages.DataTransferResponse;
+import io.ocppbdd.driver.OcppCall;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.expect.Expect;
 import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
-import io.ocppbdd.rpc.Exchange;
-import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.datatransfer.DataTransferModule;
-import io.ocppbdd.station.remote.UnlockConnectorModule;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.List;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Steps for the CSMS-initiated operations of Part 2 §B (Reset), §F (remote control), §G (availability), §H
@@ -45,15 +42,14 @@ public class RemoteControlSteps {
     public void theLastTransactionEventCarriesRemoteStartId(int remoteStartId) {
         JsonNode event = lastTransactionEvent();
         if (event.path("transactionInfo").path("remoteStartId").asInt(-1) != remoteStartId) {
-            throw Conversation.failure("a TransactionEvent with remoteStartId " + remoteStartId,
-                    event.toString(), world.station());
+            throw Expect.failure(world.station(), "a TransactionEvent with remoteStartId " + remoteStartId,
+                    event.toString());
         }
     }
 
     @When("the CSMS sends ReserveNow {int} for EVSE {int} and {word} token {string} valid for {int} minute(s)")
     public void theCsmsReserves(int reservationId, int evseId, String type, String token, int minutes) {
-        String expiry = world.time().clock().instant().plus(Duration.ofMinutes(minutes)).atOffset(ZoneOffset.UTC)
-                .toString();
+        String expiry = DateTimeFormatter.ISO_INSTANT.format(world.now().plus(Duration.ofMinutes(minutes)));
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
         request.putObject("idToken").put("idToken", token).put("type", type);
         world.csmsSends(Action.ReserveNow, request);
@@ -61,26 +57,24 @@ public class RemoteControlSteps {
 
     @Given("the lock of connector {int} of EVSE {int} is stuck")
     public void theLockIsStuck(int connectorId, int evseId) {
-        world.station().module(UnlockConnectorModule.class).stuck(evseId, connectorId, true);
+        world.await(world.station().lockStuck(evseId, connectorId, true), "the lock to get stuck");
     }
 
     @Given("the station answers DataTransfer of vendor {string} and message {string} with status {string}")
     public void theStationAnswersDataTransfer(String vendorId, String messageId, String status) {
-        world.station().module(DataTransferModule.class).handle(vendorId, messageId,
-                request -> new DataTransferResponse().withStatus(DataTransferStatusEnum.fromValue(status)));
+        world.await(world.station().answerDataTransfer(vendorId, messageId, DataTransferStatusEnum.fromValue(status)),
+                "the station's loop");
     }
 
     @When("the station sends DataTransfer of vendor {string} and message {string}")
     public void theStationSendsDataTransfer(String vendorId, String messageId) {
-        world.station().module(DataTransferModule.class).send(vendorId, messageId, null);
+        world.station().send(Action.DataTransfer, Json.object().put("vendorId", vendorId).put("messageId", messageId));
     }
 
     private JsonNode lastTransactionEvent() {
-        ChargingStation station = world.station();
-        List<Exchange> events = Conversation.sentBy(station, Action.TransactionEvent);
-        if (events.isEmpty()) {
-            throw Conversation.failure("a TransactionEvent sent before this step", "none was sent", station);
-        }
-        return events.get(events.size() - 1).call().payload();
+        StationDriver station = world.station();
+        return station.calls().stream().filter(call -> call.fromStation() && call.action() == Action.TransactionEvent)
+                .reduce((first, second) -> second).map(OcppCall::payload).orElseThrow(() -> Expect.failure(station,
+                        "a TransactionEvent sent before this step", "none was sent"));
     }
 }

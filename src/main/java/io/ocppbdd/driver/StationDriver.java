@@ -40,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -65,6 +67,8 @@ public final class StationDriver {
     private final CallLog log = new CallLog(trace);
     private final BootWatch boot = new BootWatch();
     private final List<CompletableFuture<Void>> disconnections = new CopyOnWriteArrayList<>();
+    /** The received CALLs already paired with a {@link #csmsSends} order: the k-th order takes the k-th CALL. */
+    private final Set<Integer> claimedCalls = new HashSet<>();
     private final StateFile stateFile;
     private volatile Instance current;
 
@@ -313,13 +317,24 @@ public final class StationDriver {
 
     /**
      * Makes the CSMS under test send this CALL to the station (through the simulation's {@link CsmsDriver}); the
-     * answer is read from the station's trace, so it works for every CSMS driver.
+     * answer is read from the station's trace, so it works for every CSMS driver: each order takes the first CALL
+     * of its action that reaches the station after it and that no earlier order took.
      */
     public CsmsCall csmsSends(Action action, ObjectNode payload) {
         int mark = log.calls().size();
-        CompletableFuture<OcppAnswer> answer = log.when(calls -> calls.stream().skip(mark)
-                .filter(call -> !call.fromStation() && call.action() == action && call.answer() != null)
-                .findFirst().map(OcppCall::answer));
+        int[] claimed = {-1};
+        CompletableFuture<OcppAnswer> answer = log.when(calls -> {
+            synchronized (claimedCalls) {
+                if (claimed[0] < 0) {
+                    calls.stream().skip(mark).filter(call -> !call.fromStation() && call.action() == action
+                            && !claimedCalls.contains(call.index())).findFirst().ifPresent(call -> {
+                                claimedCalls.add(call.index());
+                                claimed[0] = call.index();
+                            });
+                }
+            }
+            return claimed[0] < 0 ? Optional.empty() : Optional.ofNullable(calls.get(claimed[0]).answer());
+        });
         simulation.csms().trigger(id, action, payload.deepCopy()).whenComplete((ordered, failure) -> {
             if (failure != null) {
                 answer.completeExceptionally(unwrap(failure));
@@ -367,14 +382,18 @@ public final class StationDriver {
                 + (entry.direction() == Direction.SENT ? " → " : " ← ") + Redaction.redact(entry.frame())).toList();
     }
 
-    /** Every frame that broke the OCPP 2.0.1 schemas either way, and every own frame refused for it; one line each. */
-    public List<String> frameProblems() {
+    /** Every frame the station sent that broke its schema, and every own frame it refused for that; one line each. */
+    public List<String> sentFrameProblems() {
         List<String> problems = new ArrayList<>();
         FrameAudit.problemsInSent(trace.entries()).forEach(problem -> problems.add(id + " sent " + problem));
         trace.refusals().forEach(problem -> problems.add(id + " built a " + problem));
-        FrameAudit.problemsInReceived(trace.entries())
-                .forEach(problem -> problems.add("the CSMS sent " + id + " " + problem));
         return problems;
+    }
+
+    /** Every frame the station received that broke its schema; one line each. */
+    public List<String> receivedFrameProblems() {
+        return FrameAudit.problemsInReceived(trace.entries()).stream()
+                .map(problem -> "the CSMS sent " + id + " " + problem).toList();
     }
 
     /** The station's whole conversation as an HTML page (one row per frame, secrets masked). */
