@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,14 +64,21 @@ public final class YamlNode {
             root = parser.nextToken() == null ? MissingNode.getInstance()
                     : readLocated(parser, JsonPointer.empty(), lines, source);
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String line = where == null ? "" : ":" + where.getLineNr();
-            throw new ConfigError(source + line + ": not valid YAML (" + e.getOriginalMessage()
-                    + "); check the indentation and quoting");
+            throw new ConfigError(source + syntaxError(e) + "; check the indentation and quoting");
         } catch (IOException e) {
             throw new ConfigError(source + ": cannot be read (" + e.getMessage() + ")");
         }
         return new YamlNode(new Document(source, folder, Map.copyOf(lines)), JsonPointer.empty(), root);
+    }
+
+    /** {@code :line: not valid YAML (problem)}, in one line, from the YAML parser's complaint. */
+    private static String syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return ":" + (marked.getProblemMark().getLine() + 1) + ": not valid YAML (" + marked.getProblem() + ")";
+        }
+        JsonLocation where = e.getLocation();
+        return (where == null ? "" : ":" + where.getLineNr()) + ": not valid YAML ("
+                + e.getOriginalMessage().replaceAll("\\s+", " ").trim() + ")";
     }
 
     /** Reads the value at the parser's current token, noting the line of it and of everything inside it. */
