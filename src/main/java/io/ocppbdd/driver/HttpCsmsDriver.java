@@ -3,7 +3,6 @@ package io.ocppbdd.driver;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 
@@ -27,43 +26,31 @@ import java.util.function.UnaryOperator;
  * says. Environment variables in the mapping ({@code ${CSMS_TOKEN}}) are read when a request is made and never
  * appear in a message: those show {@code ${CSMS_TOKEN}} instead.
  */
-final class HttpCsmsDriver implements CsmsDriver {
+final class HttpCsmsDriver extends ExternalCsmsDriver {
 
     private static final int BODY_SHOWN = 200;
 
-    private final URI url;
     private final HttpMapping mapping;
     private final Map<String, String> values;
     private final Function<String, String> environment;
-    private final Duration patience;
     private final HttpClient client;
 
     HttpCsmsDriver(URI url, HttpMapping mapping, Map<String, String> values, Function<String, String> environment,
                    Duration patience) {
-        this.url = url;
+        super(url, patience);
         this.mapping = mapping;
         this.values = Map.copyOf(values);
         this.environment = environment;
-        this.patience = patience;
         this.client = HttpClient.newBuilder().connectTimeout(mapping.timeout()).build();
     }
 
     @Override
-    public URI url() {
-        return url;
-    }
-
-    @Override
     public String describe() {
-        return "the CSMS at " + url + ", steered through its HTTP API (" + mapping.actionsWhere() + ")";
+        return "the CSMS at " + url() + ", steered through its HTTP API (" + mapping.actionsWhere() + ")";
     }
 
     @Override
-    public CompletionStage<Void> trigger(String stationId, Action action, ObjectNode payload) {
-        Optional<IllegalArgumentException> refusal = OutgoingCall.refusal(action, payload);
-        if (refusal.isPresent()) {
-            return CompletableFuture.failedFuture(refusal.get());
-        }
+    CompletionStage<Void> order(String stationId, Action action, ObjectNode payload) {
         Optional<HttpMapping.Request> mapped = mapping.request(action);
         if (mapped.isEmpty()) {
             return CompletableFuture.failedFuture(new CsmsCannotAct("the HTTP mapping " + mapping.actionsWhere()
@@ -91,21 +78,6 @@ final class HttpCsmsDriver implements CsmsDriver {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    @Override
-    public Duration patience() {
-        return patience;
-    }
-
-    @Override
-    public Optional<EmbeddedCsms> embedded() {
-        return Optional.empty();
-    }
-
-    @Override
-    public void close() {
-        // the JDK 17 HttpClient holds no resources that need closing
     }
 
     private HttpRequest build(HttpMapping.Request request, Map<String, String> known, ObjectNode payload) {

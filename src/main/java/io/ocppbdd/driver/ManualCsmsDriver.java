@@ -1,13 +1,11 @@
 package io.ocppbdd.driver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -16,36 +14,24 @@ import java.util.function.Consumer;
  * A CSMS that a person makes act: each trigger prints one line telling the operator what to make their CSMS send
  * to which station, and completes at once; the CALL then has {@link #patience()} (minutes, not seconds) to arrive.
  */
-final class ManualCsmsDriver implements CsmsDriver {
+final class ManualCsmsDriver extends ExternalCsmsDriver {
 
     private static final int PAYLOAD_SHOWN = 300;
 
-    private final URI url;
-    private final Duration patience;
     private final Consumer<String> operator;
 
     ManualCsmsDriver(URI url, Duration patience, Consumer<String> operator) {
-        this.url = url;
-        this.patience = patience;
+        super(url, patience);
         this.operator = operator;
     }
 
     @Override
-    public URI url() {
-        return url;
-    }
-
-    @Override
     public String describe() {
-        return "the CSMS at " + url + ", steered by an operator";
+        return "the CSMS at " + url() + ", steered by an operator";
     }
 
     @Override
-    public CompletionStage<Void> trigger(String stationId, Action action, ObjectNode payload) {
-        Optional<IllegalArgumentException> refusal = OutgoingCall.refusal(action, payload);
-        if (refusal.isPresent()) {
-            return CompletableFuture.failedFuture(refusal.get());
-        }
+    CompletionStage<Void> order(String stationId, Action action, ObjectNode payload) {
         operator.accept(instruction(stationId, action, payload));
         return CompletableFuture.completedFuture(null);
     }
@@ -56,21 +42,6 @@ final class ManualCsmsDriver implements CsmsDriver {
         String shown = json.length() <= PAYLOAD_SHOWN ? json
                 : json.substring(0, PAYLOAD_SHOWN) + "... (" + json.length() + " characters)";
         return "OPERATOR: make the CSMS send " + action + " " + shown + " to station " + stationId
-                + " (waiting up to " + patience.toSeconds() + " s)";
-    }
-
-    @Override
-    public Duration patience() {
-        return patience;
-    }
-
-    @Override
-    public Optional<EmbeddedCsms> embedded() {
-        return Optional.empty();
-    }
-
-    @Override
-    public void close() {
-        // nothing held: the operator's CSMS is not ours to stop
+                + " (waiting up to " + patience().toSeconds() + " s)";
     }
 }
