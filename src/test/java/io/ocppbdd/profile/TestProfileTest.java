@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,6 +207,8 @@ class TestProfileTest {
                 .isNotEqualTo(two.idFor("CS-001")).startsWith("P".repeat(33)).hasSizeLessThanOrEqualTo(48)
                 .matches(StationIds.IDENTITY.pattern());
         assertThat(ids.requiresSerialExecution()).isFalse();
+        assertThat(IntStream.range(0, 8_000).parallel().mapToObj(i -> ids.newScenario().idFor("CS-001")).distinct())
+                .hasSize(8_000);
 
         profile("csms: {url: ws://127.0.0.1:2/ocpp}\n");
         assertThat(load().stationIds().newScenario().idFor("CS-001")).startsWith("ocppbdd-");
