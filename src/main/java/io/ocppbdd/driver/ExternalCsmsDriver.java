@@ -10,43 +10,47 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A CSMS that stations connect to but that the tests cannot make act ({@code ocpp.csms.trigger=none}). */
-final class ExternalCsmsDriver implements CsmsDriver {
+/**
+ * A CSMS that is not ours: stations connect to its URL, it cannot be stubbed, and there is nothing to close. A
+ * trigger first checks the CALL ({@link OutgoingCall}), so no invalid frame is ever ordered, then {@link #order}s it.
+ */
+abstract class ExternalCsmsDriver implements CsmsDriver {
 
     private final URI url;
+    private final Duration patience;
 
-    ExternalCsmsDriver(URI url) {
+    ExternalCsmsDriver(URI url, Duration patience) {
         this.url = url;
+        this.patience = patience;
+    }
+
+    /** Makes the CSMS send this checked CALL. */
+    abstract CompletionStage<Void> order(String stationId, Action action, ObjectNode payload);
+
+    @Override
+    public final CompletionStage<Void> trigger(String stationId, Action action, ObjectNode payload) {
+        Optional<IllegalArgumentException> refusal = OutgoingCall.refusal(action, payload);
+        return refusal.isPresent() ? CompletableFuture.failedFuture(refusal.get())
+                : order(stationId, action, payload);
     }
 
     @Override
-    public URI url() {
+    public final URI url() {
         return url;
     }
 
     @Override
-    public String describe() {
-        return "the CSMS at " + url;
+    public final Duration patience() {
+        return patience;
     }
 
     @Override
-    public CompletionStage<Void> trigger(String stationId, Action action, ObjectNode payload) {
-        return CompletableFuture.failedFuture(new CsmsCannotAct(describe() + " cannot be made to send " + action
-                + " to " + stationId + "; set " + CsmsDrivers.TRIGGER_SETTING + " to http or manual to let it"));
-    }
-
-    @Override
-    public Duration patience() {
-        return Simulation.DEFAULT_PATIENCE;
-    }
-
-    @Override
-    public Optional<EmbeddedCsms> embedded() {
+    public final Optional<EmbeddedCsms> embedded() {
         return Optional.empty();
     }
 
     @Override
     public void close() {
-        // nothing of ours runs
+        // the CSMS is not ours to stop
     }
 }
