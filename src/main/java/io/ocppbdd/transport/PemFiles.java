@@ -122,7 +122,7 @@ final class PemFiles {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(what + " " + file + " does not exist", e);
+            throw new IllegalArgumentException("no such " + what + ": " + file, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + " (" + e.getMessage()
                     + "): check the path and its permissions", e);
@@ -141,16 +141,15 @@ final class PemFiles {
     }
 
     private static List<Certificate> certificates(Path file, byte[] content, String what) {
+        if (!new String(content, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("no certificate in " + what + " " + file + " (expected "
+                    + "-----BEGIN CERTIFICATE-----)");
+        }
         try {
-            List<Certificate> certificates = List.copyOf(CertificateFactory.getInstance("X.509")
+            return List.copyOf(CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(content)));
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException(what + " " + file + " holds no certificate (expected "
-                        + "-----BEGIN CERTIFICATE-----)");
-            }
-            return certificates;
         } catch (CertificateException e) {
-            throw new IllegalArgumentException(what + " " + file + " is not a PEM X.509 certificate ("
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": not a PEM X.509 certificate ("
                     + e.getMessage() + ")", e);
         }
     }
