@@ -1,6 +1,7 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -9,6 +10,8 @@ import io.ocppbdd.driver.AuthorizationDecision;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.driver.StopDecision;
 import io.ocppbdd.expect.Expect;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 
@@ -47,6 +50,24 @@ public class AuthorizationSteps {
     public void theCsmsWillAnswerAuthorizeForWithGroup(String token, String status, String group) {
         answerAuthorize(token, status, info -> info.putObject("groupIdToken").put("idToken", group)
                 .put("type", "Central"));
+    }
+
+    /** An id token role of the test profile, as a feature names it: "the accepted token", "the group token", ... */
+    @ParameterType("the (accepted|invalid|blocked|expired|group|master pass) token")
+    public TokenRole ocppTokenRole(String role) {
+        return "master pass".equals(role) ? TokenRole.MASTER_PASS : TokenRole.valueOf(role.toUpperCase(Locale.ROOT));
+    }
+
+    @When("the driver presents {ocppTokenRole}")
+    public void theDriverPresentsRole(TokenRole role) {
+        ProfileToken token = world.token(role);
+        present(token.idToken(), token.type(), 1);
+    }
+
+    @Given("the station's master pass group is that of the master pass token")
+    public void theMasterPassGroupIsTheProfiles() {
+        world.pending().variable("AuthCtrlr.MasterPassGroupId",
+                world.token(TokenRole.MASTER_PASS).groupId().orElseThrow());
     }
 
     @When("the driver presents id token {string}")

@@ -6,8 +6,12 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.driver.OcppAnswer;
+import io.ocppbdd.driver.OcppCall;
+import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.expect.Expect;
 import io.ocppbdd.expect.Fields;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
@@ -98,6 +102,38 @@ public class CsmsSteps {
         if (!code.equals(answer.errorCode())) {
             throw Expect.failure(world.station(), "the station answers " + action + " with CALLERROR " + code,
                     "it answered " + (answer.isError() ? "" : "CALLRESULT ") + answer.describe());
+        }
+    }
+
+    @Then("in the CSMS's {word} request, field {string} is {string}")
+    public void inTheCsmsRequestFieldIs(String action, String path, String value) {
+        expectRequestField(action, path, value);
+    }
+
+    @Then("in the CSMS's {word} request, field {string} is absent")
+    public void inTheCsmsRequestFieldIsAbsent(String action, String path) {
+        expectRequestField(action, path, Fields.ABSENT);
+    }
+
+    @Then("the CSMS's {word} request carries {ocppTokenRole}")
+    public void theCsmsRequestCarries(String action, TokenRole role) {
+        ProfileToken token = world.token(role);
+        expectRequestField(action, "idToken.idToken", token.idToken());
+        expectRequestField(action, "idToken.type", token.type());
+    }
+
+    /** The latest CALL of this action that the CSMS sent to the station has this field value. */
+    private void expectRequestField(String action, String path, String value) {
+        Action named = Words.action(action);
+        StationDriver station = world.station();
+        OcppCall request = world.awaitOrExplain(station.whenCalls(calls -> calls.stream()
+                        .filter(call -> !call.fromStation() && call.action() == named)
+                        .reduce((first, second) -> second)), "the CSMS sends " + action,
+                () -> "it has not");
+        String actual = Fields.text(request.payload(), path);
+        if (!value.equals(actual)) {
+            throw Expect.failure(station, "field \"" + path + "\" of the CSMS's " + action + " request is \"" + value
+                    + "\"", "it is \"" + actual + "\" in " + request.payload());
         }
     }
 

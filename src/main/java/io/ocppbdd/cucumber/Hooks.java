@@ -30,7 +30,9 @@ public class Hooks {
     @BeforeAll
     public static void describeTheRun() {
         AllureEnvironment.write(Map.of(
-                "CSMS under test", CsmsTarget.external().map(URI::toString).orElse("embedded test double"),
+                "CSMS under test", CsmsUnderTest.current().profile().csmsUrl().map(URI::toString)
+                        .orElse("embedded test double"),
+                "Test profile", CsmsUnderTest.current().toString(),
                 "OCPP", "2.0.1 (OCPP-J, subprotocol ocpp2.0.1)",
                 "ocpp-bdd", Optional.ofNullable(Hooks.class.getPackage().getImplementationVersion())
                         .orElse("development build"),

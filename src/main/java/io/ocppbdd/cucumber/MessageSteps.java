@@ -3,9 +3,12 @@ package io.ocppbdd.cucumber;
 import io.cucumber.java.en.Then;
 import io.ocppbdd.driver.EvseSnapshot;
 import io.ocppbdd.driver.ConnectorSnapshot;
+import io.ocppbdd.driver.OcppAnswer;
+import io.ocppbdd.driver.OcppCall;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.expect.Expect;
 import io.ocppbdd.expect.Sends;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 
 import java.time.Duration;
@@ -27,6 +30,38 @@ public class MessageSteps {
     public void theCsmsAnswersWithStatus(String action, String status) {
         Action named = Words.action(action);
         world.expect().csmsAnswer(named).where(Words.statusPath(named), status).within(OcppWorld.PATIENCE);
+    }
+
+    @Then("the CSMS answers {word} with status {string} or {string}")
+    public void theCsmsAnswersWithStatusOr(String action, String status, String other) {
+        Action named = Words.action(action);
+        world.expect().csmsAnswer(named).whereOneOf(Words.statusPath(named), status, other)
+                .within(OcppWorld.PATIENCE);
+    }
+
+    @Then("the CSMS answers {word} with the group of {ocppTokenRole}")
+    public void theCsmsAnswersWithTheGroupOf(String action, TokenRole role) {
+        String group = world.token(role).groupId().orElseThrow(() -> new IllegalArgumentException(
+                "the " + role.key() + " token has no group; name the group token or the master pass token"));
+        world.expect().csmsAnswer(Words.action(action)).where("idTokenInfo.status", "Accepted")
+                .where("idTokenInfo.groupIdToken.idToken", group).within(OcppWorld.PATIENCE);
+    }
+
+    @Then("in the CSMS's answer to {word}, field {string} is the heartbeat interval of the profile")
+    public void inTheCsmsAnswerFieldIsTheProfilesInterval(String action, String path) {
+        inTheCsmsAnswerFieldIs(action, path, Integer.toString(world.heartbeatInterval()));
+    }
+
+    @Then("the CSMS answers every message of the station without error")
+    public void theCsmsAnswersEveryMessageWithoutError() {
+        StationDriver station = world.station();
+        world.pass(Duration.ZERO);
+        List<String> errors = station.calls().stream().filter(call -> call.fromStation() && call.answered()
+                .filter(OcppAnswer::isError).isPresent()).map(OcppCall::describe).toList();
+        if (!errors.isEmpty()) {
+            throw Expect.failure(station, "a CALLRESULT to every CALL of " + station.id(),
+                    "the CSMS answered with CALLERROR: " + String.join("; ", errors));
+        }
     }
 
     @Then("in the CSMS's answer to {word}, field {string} is {string}")

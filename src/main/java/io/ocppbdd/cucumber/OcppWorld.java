@@ -1,18 +1,20 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.driver.CsmsCall;
 import io.ocppbdd.driver.CsmsCannotAct;
 import io.ocppbdd.driver.CsmsDriver;
-import io.ocppbdd.driver.CsmsDrivers;
 import io.ocppbdd.driver.OcppAnswer;
 import io.ocppbdd.driver.Simulation;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.driver.StationSpec;
 import io.ocppbdd.expect.Expect;
 import io.ocppbdd.expect.StationExpectations;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.StationIds;
+import io.ocppbdd.profile.TestProfile;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import org.opentest4j.TestAbortedException;
 
@@ -36,28 +38,36 @@ public class OcppWorld {
     /** How long a step waits for the network before it fails: {@code ocpp.patience.seconds}, 20 by default. */
     public static final Duration PATIENCE = Simulation.DEFAULT_PATIENCE;
 
-    private static final String DEFAULT_STATION_ID = "CS-001";
+    private static final String DEFAULT_STATION_NAME = "CS-001";
 
+    private final CsmsUnderTest csmsUnderTest = CsmsUnderTest.current();
+    private final StationIds.Scenario stationIds = csmsUnderTest.profile().stationIds().newScenario();
     private final Map<String, StationSpec> pending = new LinkedHashMap<>();
     private final Map<Action, CsmsCall> csmsCalls = new HashMap<>();
     private Simulation simulation;
     private String currentId;
 
-    /** The scenario's simulation, made on first use. */
+    /** The scenario's simulation, made on first use, testing the CSMS the test profile names. */
     public Simulation simulation() {
         if (simulation == null) {
-            simulation = Simulation.builder().csms(OcppWorld::csmsUnderTest).build();
+            simulation = Simulation.builder().csms(csmsUnderTest::driver).build();
         }
         return simulation;
     }
 
-    /**
-     * Which CSMS the scenario tests: the embedded one, unless {@code ocpp.csms.url} / {@code OCPP_CSMS_URL} names
-     * another, which the tests then cannot make act.
-     */
-    static CsmsDriver csmsUnderTest(Scheduler time) {
-        return CsmsTarget.external().map(CsmsDrivers::external)
-                .orElseGet(() -> CsmsDrivers.embedded(EmbeddedCsms.start("127.0.0.1", 0, null, time)));
+    /** The test profile of this run: the CSMS under test, its tokens by role, its heartbeat interval, ... */
+    public TestProfile profile() {
+        return csmsUnderTest.profile();
+    }
+
+    /** The id token the profile gives this role; a profile without it skips the scenario. */
+    public ProfileToken token(TokenRole role) {
+        return CsmsUnderTest.needs(() -> profile().token(role));
+    }
+
+    /** The heartbeat interval the profile says the CSMS gives; a profile without it skips the scenario. */
+    public int heartbeatInterval() {
+        return CsmsUnderTest.needs(() -> profile().heartbeatInterval());
     }
 
     /** The embedded CSMS, to stub; a step that needs it is skipped against any other CSMS. */
@@ -67,9 +77,15 @@ public class OcppWorld {
                 + "skipped against " + csms.describe()));
     }
 
-    /** Describes a station that is not started yet; it becomes "the station" of later steps. */
-    public StationSpec configure(String stationId, int evses, int connectorsPerEvse) {
+    /**
+     * Describes a station that is not started yet; it becomes "the station" of later steps. The feature names it;
+     * its identity at the CSMS comes from the profile (against an external CSMS, a fresh id per scenario), and so
+     * does its Basic auth password under security profile 1 or 2.
+     */
+    public StationSpec configure(String name, int evses, int connectorsPerEvse) {
+        String stationId = stationIds.idFor(name);
         StationSpec spec = StationSpec.of(stationId).evses(evses).connectorsPerEvse(connectorsPerEvse);
+        CsmsUnderTest.needs(() -> profile().stationPassword()).ifPresent(spec::basicAuthPassword);
         pending.put(stationId, spec);
         currentId = stationId;
         return spec;
@@ -78,7 +94,7 @@ public class OcppWorld {
     /** The description of the current station before it starts (a one-EVSE station if none was described). */
     public StationSpec pending() {
         if (currentId == null) {
-            configure(DEFAULT_STATION_ID, 1, 1);
+            configure(DEFAULT_STATION_NAME, 1, 1);
         }
         StationSpec spec = pending.get(currentId);
         if (spec == null) {
@@ -100,11 +116,12 @@ public class OcppWorld {
         return simulation().station(currentId);
     }
 
-    /** Makes another known station the current one. */
-    public void select(String stationId) {
+    /** Makes another known station, by the name the feature gives it, the current one. */
+    public void select(String name) {
+        String stationId = stationIds.idFor(name);
         if (!pending.containsKey(stationId) && (simulation == null || !simulation.has(stationId))) {
             throw new IllegalArgumentException("no station \"" + stationId + "\" in this scenario; describe it first "
-                    + "with: Given a charging station \"" + stationId + "\"");
+                    + "with: Given a charging station \"" + name + "\"");
         }
         currentId = stationId;
     }

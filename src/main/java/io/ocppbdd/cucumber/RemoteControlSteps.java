@@ -1,9 +1,12 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.driver.OcppCall;
@@ -13,12 +16,16 @@ import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
 
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Steps for the CSMS-initiated operations of Part 2 §B (Reset), §F (remote control), §G (availability), §H
  * (reservations) and §P (DataTransfer) where the generic "the CSMS sends X with:" steps do not read well.
  */
 public class RemoteControlSteps {
+
+    /** Remote start ids for the CSMS's RequestStartTransaction: distinct across the run, as a CSMS hands them out. */
+    private static final AtomicInteger NEXT_REMOTE_START = new AtomicInteger();
 
     private final OcppWorld world;
 
@@ -36,6 +43,24 @@ public class RemoteControlSteps {
     public void theCsmsAsksForTheCurrentTransaction() {
         String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
         world.csmsSends(Action.GetTransactionStatus, Json.object().put("transactionId", transactionId));
+    }
+
+    @When("the CSMS sends RequestStartTransaction for EVSE {int} with {ocppTokenRole}")
+    public void theCsmsStartsATransactionWith(int evseId, TokenRole role) {
+        ProfileToken token = world.token(role);
+        ObjectNode request = Json.object().put("evseId", evseId).put("remoteStartId", NEXT_REMOTE_START.incrementAndGet());
+        request.putObject("idToken").put("idToken", token.idToken()).put("type", token.type());
+        world.csmsSends(Action.RequestStartTransaction, request);
+    }
+
+    @Then("the last TransactionEvent carries the remote start id of the CSMS's RequestStartTransaction")
+    public void theLastTransactionEventCarriesTheCsmsRemoteStartId() {
+        StationDriver station = world.station();
+        OcppCall start = station.calls().stream()
+                .filter(call -> !call.fromStation() && call.action() == Action.RequestStartTransaction)
+                .reduce((first, second) -> second).orElseThrow(() -> Expect.failure(station,
+                        "a RequestStartTransaction from the CSMS before this step", "none came"));
+        theLastTransactionEventCarriesRemoteStartId(start.payload().path("remoteStartId").asInt());
     }
 
     @Then("the last TransactionEvent carries remote start id {int}")

@@ -9,6 +9,8 @@ import io.ocppbdd.driver.OcppCall;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.expect.Expect;
 import io.ocppbdd.expect.Fields;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 
@@ -75,6 +77,44 @@ public class TransactionSteps {
         world.await(world.station().presentToken(evseId, type, token), "the station to take token \"" + token + "\"");
     }
 
+    @When("the driver presents {ocppTokenRole} at EVSE {int}")
+    public void theDriverPresentsRoleAt(TokenRole role, int evseId) {
+        ProfileToken token = world.token(role);
+        theDriverPresentsToken(IdTokenEnum.fromValue(token.type()), token.idToken(), evseId);
+    }
+
+    /** Part 6 reusable state EVConnectedPreSession: the EV's cable is in, no one authorized yet. */
+    @Given("an EV is connected at EVSE {int}")
+    public void anEvIsConnectedAt(int evseId) {
+        theDriverPlugsInAt(evseId);
+        world.expect().checkedSoFar();
+    }
+
+    /** Part 6 reusable state Authorized: the driver authorized at the EVSE, no cable in yet. */
+    @Given("the driver is authorized at EVSE {int} with {ocppTokenRole}")
+    public void theDriverIsAuthorizedAt(int evseId, TokenRole role) {
+        theDriverPresentsRoleAt(role, evseId);
+        world.expect().checkedSoFar();
+    }
+
+    /**
+     * Part 6 reusable state EnergyTransferStarted: cable in (unless it is already), the driver authorized, and the
+     * station has reported the transaction as charging.
+     */
+    @Given("an EV is charging at EVSE {int} with {ocppTokenRole}")
+    public void anEvIsChargingAt(int evseId, TokenRole role) {
+        StationDriver station = world.station();
+        boolean plugged = world.await(station.snapshot(), "the station's loop").evse(evseId).connectors().get(0)
+                .cablePlugged();
+        if (!plugged) {
+            theDriverPlugsInAt(evseId);
+        }
+        theDriverPresentsRoleAt(role, evseId);
+        world.expect().sends(Action.TransactionEvent).where("transactionInfo.chargingState", "Charging")
+                .within(OcppWorld.PATIENCE);
+        world.expect().checkedSoFar();
+    }
+
     @When("the EV at EVSE {int} suspends charging")
     public void theEvSuspends(int evseId) {
         world.await(world.station().evSuspends(evseId), "the EV at EVSE " + evseId + " to suspend");
@@ -124,6 +164,13 @@ public class TransactionSteps {
     @Then("its stopped reason is {string}")
     public void itsStoppedReasonIs(String reason) {
         expectField("transactionInfo.stoppedReason", reason);
+    }
+
+    @Then("it carries {ocppTokenRole}")
+    public void itCarriesRole(TokenRole role) {
+        ProfileToken token = world.token(role);
+        expectField("idToken.idToken", token.idToken());
+        expectField("idToken.type", token.type());
     }
 
     @Then("it carries id token {string}")

@@ -2,6 +2,7 @@ package io.ocppbdd.expect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -11,6 +12,12 @@ record Condition(String wanted, Predicate<ObjectNode> test, Function<ObjectNode,
     static Condition fieldIs(String path, String value) {
         return new Condition("\"" + path + "\" is \"" + value + "\"",
                 payload -> value.equals(Fields.text(payload, path)),
+                payload -> "\"" + path + "\" is \"" + Fields.text(payload, path) + "\"");
+    }
+
+    static Condition fieldIsOneOf(String path, List<String> values) {
+        return new Condition("\"" + path + "\" is one of " + values,
+                payload -> values.contains(Fields.text(payload, path)),
                 payload -> "\"" + path + "\" is \"" + Fields.text(payload, path) + "\"");
     }
 

@@ -40,6 +40,12 @@ public final class CsmsAnswer {
         return this;
     }
 
+    /** The answer's field has one of these values (a test case that allows several, e.g. Invalid or Unknown). */
+    public CsmsAnswer whereOneOf(String field, String... values) {
+        conditions.add(Condition.fieldIsOneOf(field, List.of(values)));
+        return this;
+    }
+
     /** The answer has this field. */
     public CsmsAnswer has(String field) {
         conditions.add(Condition.fieldPresent(field));

@@ -33,6 +33,15 @@ public final class StationExpectations {
         return new CsmsAnswer(station, cursors, action);
     }
 
+    /**
+     * Once the station has its answers in, every CALL it has sent so far counts as checked: what put it in a state
+     * (a scenario's {@code Given} steps) is behind, what comes next is for the expectations.
+     */
+    public void checkedSoFar() {
+        Simulation.await(station.whenIdle(), station.id() + " to get its answers", Simulation.DEFAULT_PATIENCE);
+        station.calls().stream().filter(OcppCall::fromStation).forEach(cursors::checkUpTo);
+    }
+
     /** Once the station has its answers in, it has sent no CALL of any other action than these. */
     public void hasSentNothingBut(Action... actions) {
         Simulation.await(station.whenIdle(), station.id() + " to get its answers", Simulation.DEFAULT_PATIENCE);
