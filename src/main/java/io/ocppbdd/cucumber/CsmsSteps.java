@@ -107,24 +107,28 @@ public class CsmsSteps {
 
     @Then("in the CSMS's {word} request, field {string} is {string}")
     public void inTheCsmsRequestFieldIs(String action, String path, String value) {
-        expectRequestField(action, path, value);
+        expectRequestField(world, action, path, value);
     }
 
     @Then("in the CSMS's {word} request, field {string} is absent")
     public void inTheCsmsRequestFieldIsAbsent(String action, String path) {
-        expectRequestField(action, path, Fields.ABSENT);
+        expectRequestField(world, action, path, Fields.ABSENT);
     }
 
     @Then("the CSMS's {word} request carries {ocppTokenRole}")
     public void theCsmsRequestCarries(String action, TokenRole role) {
         ProfileToken token = world.token(role);
-        expectRequestField(action, "idToken.idToken", token.idToken());
-        expectRequestField(action, "idToken.type", token.type());
+        expectRequestField(world, action, "idToken.idToken", token.idToken());
+        expectRequestField(world, action, "idToken.type", token.type());
     }
 
-    /** The latest CALL of this action that the CSMS sent to the station has this field value. */
-    private void expectRequestField(String action, String path, String value) {
+    /**
+     * The CALL of this action that the CSMS sent to the station at the scenario's latest order has this field value
+     * (the latest CALL of that action, once the station has answered the order).
+     */
+    static void expectRequestField(OcppWorld world, String action, String path, String value) {
         Action named = Words.action(action);
+        world.answerTo(named);
         StationDriver station = world.station();
         OcppCall request = world.awaitOrExplain(station.whenCalls(calls -> calls.stream()
                         .filter(call -> !call.fromStation() && call.action() == named)

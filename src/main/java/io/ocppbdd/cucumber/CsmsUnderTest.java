@@ -68,14 +68,16 @@ final class CsmsUnderTest {
     }
 
     /**
-     * Makes the embedded CSMS give the profile's heartbeat interval, and answer Authorize and TransactionEvent
-     * for each profiled token with its role's status (and group), as a real CSMS that knows these tokens does.
+     * Makes the embedded CSMS give the profile's heartbeat interval, answer Authorize and TransactionEvent for each
+     * profiled token with its role's status (and group), as a real CSMS that knows these tokens does, and answer a
+     * DataTransfer UnknownVendorId, as a CSMS without vendor extensions does (P01.FR.05).
      * Stubs a scenario adds later win over these.
      */
     private EmbeddedCsms answeringAsProfiled(EmbeddedCsms csms) {
         try {
             profileValue(profile::heartbeatInterval).ifPresent(interval -> csms.stubFor(
                     Stub.on(Action.BootNotification).willReturn(answer -> answer.put("interval", interval))));
+            csms.stubFor(Stub.on(Action.DataTransfer).willReturn(answer -> answer.put("status", "UnknownVendorId")));
             for (TokenRole role : TokenRole.values()) {
                 profileValue(() -> profile.token(role)).ifPresent(token -> {
                     csms.stubFor(answerFor(Action.Authorize, role, token));

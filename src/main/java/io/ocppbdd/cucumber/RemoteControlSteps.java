@@ -63,6 +63,18 @@ public class RemoteControlSteps {
         theLastTransactionEventCarriesRemoteStartId(start.payload().path("remoteStartId").asInt());
     }
 
+    @Then("the CSMS's {word} request names the station's transaction")
+    public void theCsmsRequestNamesTheTransaction(String action) {
+        String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
+        CsmsSteps.expectRequestField(world, action, "transactionId", transactionId);
+    }
+
+    @When("the station sends {word} with:")
+    public void theStationSendsWith(String action, String json) {
+        world.await(world.station().send(Words.action(action), Words.object(json, action + " request")),
+                "the CSMS's answer to " + action);
+    }
+
     @Then("the last TransactionEvent carries remote start id {int}")
     public void theLastTransactionEventCarriesRemoteStartId(int remoteStartId) {
         JsonNode event = lastTransactionEvent();

@@ -115,6 +115,16 @@ public class TransactionSteps {
         world.expect().checkedSoFar();
     }
 
+    @When("an EV parks in the bay of EVSE {int}")
+    public void anEvParksInTheBay(int evseId) {
+        world.await(world.station().parkingBay(evseId, true), "the bay of EVSE " + evseId + " to be occupied");
+    }
+
+    @When("the EV leaves the bay of EVSE {int}")
+    public void theEvLeavesTheBay(int evseId) {
+        world.await(world.station().parkingBay(evseId, false), "the bay of EVSE " + evseId + " to be free");
+    }
+
     @When("the EV at EVSE {int} suspends charging")
     public void theEvSuspends(int evseId) {
         world.await(world.station().evSuspends(evseId), "the EV at EVSE " + evseId + " to suspend");
