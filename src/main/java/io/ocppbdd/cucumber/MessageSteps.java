@@ -13,6 +13,7 @@ import io.ocppbdd.protocol.Action;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks on what the station sent and what the CSMS answered. They read the station's own trace, so they work
@@ -32,11 +33,13 @@ public class MessageSteps {
         world.expect().csmsAnswer(named).where(Words.statusPath(named), status).within(OcppWorld.PATIENCE);
     }
 
-    @Then("the CSMS answers {word} with status {string} or {string}")
-    public void theCsmsAnswersWithStatusOr(String action, String status, String other) {
+    /** A test case that allows several statuses: {@code "Invalid" or "Unknown"}, {@code "A", "B" or "C"}. */
+    @Then("^the CSMS answers (\\w+) with status ((?:\"[^\"]+\"(?:, | or ))+\"[^\"]+\")$")
+    public void theCsmsAnswersWithOneOfTheStatuses(String action, String statuses) {
         Action named = Words.action(action);
-        world.expect().csmsAnswer(named).whereOneOf(Words.statusPath(named), status, other)
-                .within(OcppWorld.PATIENCE);
+        String[] allowed = Pattern.compile("\"([^\"]+)\"").matcher(statuses).results().map(found -> found.group(1))
+                .toArray(String[]::new);
+        world.expect().csmsAnswer(named).whereOneOf(Words.statusPath(named), allowed).within(OcppWorld.PATIENCE);
     }
 
     @Then("the CSMS answers {word} with the group of {ocppTokenRole}")
