@@ -25,6 +25,15 @@ Feature: Firmware update
     And the station reboots with reason "FirmwareUpdate" and reports firmware version "1.1.0"
 
   @embedded-csms
+  Scenario: A firmware file without a version line is reported by its name (L02)
+    Given the firmware server offers firmware "fw-2.0.0.bin"
+    When the CSMS sends UpdateFirmware with location of the firmware server
+    Then the station answers UpdateFirmware with status "Accepted"
+    And the station reports firmware statuses Downloading, Downloaded
+    And the station reports firmware statuses Installing, InstallRebooting, Installed
+    And the station reboots with reason "FirmwareUpdate" and reports firmware version "fw-2.0.0"
+
+  @embedded-csms
   Scenario: A firmware image the server does not have fails to download (L01.FR.30)
     Given the firmware server does not have the firmware
     When the CSMS sends UpdateFirmware with location of the firmware server

@@ -46,3 +46,11 @@ Feature: Cold boot of a charging station
     When 1 second passes
     Then the station sends BootNotification
     And the CSMS answers BootNotification with status "Accepted"
+
+  Scenario: A reboot for any reason names it in the BootNotification (B01.FR.09)
+    Given the station is booted
+    When the station reboots with reason "ScheduledReset"
+    Then the station sends BootNotification where "reason" is "ScheduledReset"
+    And the station's boot status is "Accepted"
+    And the station does not send BootNotification where "reason" is "PowerUp"
+    And the station has not sent BootNotification where "reason" is "Triggered"

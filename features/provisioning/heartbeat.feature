@@ -11,6 +11,7 @@ Feature: Heartbeat
     And the station is booted
     When 59 seconds pass
     Then the station has not sent another Heartbeat
+    And the station does not send Heartbeat
     When 1 second passes
     Then the station sends Heartbeat
     When 60 seconds pass

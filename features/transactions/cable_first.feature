@@ -22,6 +22,8 @@ Feature: Start a transaction with the cable plugged in first
     And it carries id token "04A2B3C4"
     And its charging state is "Charging"
     And it names no EVSE
+    And the station does not send TransactionEvent "Ended" with trigger reason "Authorized"
+    And the station does not send StatusNotification "Faulted" for any connector
     When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And its stopped reason is "Local"

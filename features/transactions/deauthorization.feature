@@ -12,7 +12,7 @@ Feature: The CSMS deauthorizes a transaction
       """
     And the station is booted
     When the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "BADBAD01" at EVSE 1
+    And the driver presents ISO14443 token "0BADC0DE" at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     And the station sends TransactionEvent "Ended" with trigger reason "Deauthorized"
     And its stopped reason is "DeAuthorized"

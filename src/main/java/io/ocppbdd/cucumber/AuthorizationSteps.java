@@ -1,28 +1,26 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ocppbdd.csms.Stub;
+import io.ocppbdd.driver.AuthorizationDecision;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.driver.StopDecision;
+import io.ocppbdd.expect.Expect;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
-import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
-import io.ocppbdd.protocol.messages.IdTokenInfo;
-import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.authorization.AuthorizationModule;
-import io.ocppbdd.station.authorization.StopAuthorization;
-import io.ocppbdd.station.state.AuthorizationCacheEntry;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
-import java.util.Arrays;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Steps of functional blocks C and D: a driver presents id tokens, the station decides with the CSMS, its
@@ -33,11 +31,11 @@ public class AuthorizationSteps {
     private static final String DEFAULT_TYPE = "ISO14443";
 
     private final OcppWorld world;
-    private IdToken presented;
-    private Integer evseId;
-    private CompletableFuture<IdTokenInfo> decision;
-    private int authorizeSentBefore;
-    private CompletableFuture<StopAuthorization> stopDecision;
+    private String presented;
+    private int evseId;
+    private CompletionStage<AuthorizationDecision> decision;
+    private long authorizeSentBefore;
+    private CompletionStage<StopDecision> stopDecision;
 
     public AuthorizationSteps(OcppWorld world) {
         this.world = world;
@@ -52,6 +50,24 @@ public class AuthorizationSteps {
     public void theCsmsWillAnswerAuthorizeForWithGroup(String token, String status, String group) {
         answerAuthorize(token, status, info -> info.putObject("groupIdToken").put("idToken", group)
                 .put("type", "Central"));
+    }
+
+    /** An id token role of the test profile, as a feature names it: "the accepted token", "the group token", ... */
+    @ParameterType("the (accepted|invalid|blocked|expired|group|master pass) token")
+    public TokenRole ocppTokenRole(String role) {
+        return "master pass".equals(role) ? TokenRole.MASTER_PASS : TokenRole.valueOf(role.toUpperCase(Locale.ROOT));
+    }
+
+    @When("the driver presents {ocppTokenRole}")
+    public void theDriverPresentsRole(TokenRole role) {
+        ProfileToken token = world.token(role);
+        present(token.idToken(), token.type(), 1);
+    }
+
+    @Given("the station's master pass group is that of the master pass token")
+    public void theMasterPassGroupIsTheProfiles() {
+        world.pending().variable("AuthCtrlr.MasterPassGroupId",
+                world.token(TokenRole.MASTER_PASS).groupId().orElseThrow());
     }
 
     @When("the driver presents id token {string}")
@@ -71,40 +87,29 @@ public class AuthorizationSteps {
 
     @When("id token {string} is presented to stop the transaction started with id token {string}")
     public void presentedToStop(String token, String starter) {
-        IdToken presentedToken = token(token, DEFAULT_TYPE);
-        IdToken starterToken = token(starter, DEFAULT_TYPE);
-        stopDecision = onLoop(module -> module.authorizeStop(presentedToken, starterToken, null));
+        stopDecision = world.station().authorizeStop(Words.tokenType(DEFAULT_TYPE), token, starter);
     }
 
     @When("the station loses its connection to the CSMS")
     public void theStationLosesItsConnection() {
-        ChargingStation station = world.station();
-        station.dropConnection();
-        try {
-            Awaitility.await().atMost(OcppWorld.PATIENCE).until(() -> !station.isConnected());
-        } catch (ConditionTimeoutException e) {
-            throw Conversation.failure("the station offline", "it is still connected", station);
-        }
+        world.await(world.station().loseNetwork(), "the station to notice it is offline");
     }
 
     @Then("the station authorizes the id token with status {string}")
     public void theStationAuthorizesWithStatus(String status) {
-        IdTokenInfo info = decision();
-        String actual = info.getStatus().value();
+        String actual = decision().status();
         if (!status.equals(actual)) {
-            throw Conversation.failure("the station decides \"" + status + "\" for id token \""
-                    + presented.getIdToken() + "\"", "it decided \"" + actual + "\"", world.station());
+            throw Expect.failure(world.station(), "the station decides \"" + status + "\" for id token \""
+                    + presented + "\"", "it decided \"" + actual + "\"");
         }
     }
 
     @Then("the station decided without asking the CSMS")
     public void theStationDecidedWithoutAskingTheCsms() {
         decision();
-        ChargingStation station = world.station();
-        int sent = Conversation.sentBy(station, Action.Authorize).size();
-        if (sent > authorizeSentBefore) {
-            throw Conversation.failure("a decision on id token \"" + presented.getIdToken() + "\" without Authorize",
-                    "the station sent Authorize", station);
+        if (authorizeRequests() > authorizeSentBefore) {
+            throw Expect.failure(world.station(), "a decision on id token \"" + presented + "\" without Authorize",
+                    "the station sent Authorize");
         }
     }
 
@@ -120,93 +125,70 @@ public class AuthorizationSteps {
 
     @Then("the stop is {string}")
     public void theStopIs(String expected) {
-        StopAuthorization wanted = StopAuthorization.valueOf(expected.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-        StopAuthorization actual = OcppWorld.await(stopDecision, "the station's decision on the stop");
+        StopDecision wanted = StopDecision.valueOf(expected.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        StopDecision actual = world.await(stopDecision, "the station's decision on the stop");
         if (actual != wanted) {
-            throw Conversation.failure("the stop is \"" + expected + "\"",
-                    "it is \"" + actual.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "\"", world.station());
+            throw Expect.failure(world.station(), "the stop is \"" + expected + "\"",
+                    "it is \"" + actual.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "\"");
         }
     }
 
     @Then("the station's authorization cache holds id token {string} with status {string}")
     public void theCacheHolds(String token, String status) {
-        Optional<AuthorizationCacheEntry> entry = cache().stream()
-                .filter(candidate -> candidate.idToken().equalsIgnoreCase(token)).findFirst();
-        String actual = entry.map(found -> found.idTokenInfo().path("status").asText()).orElse("(not cached)");
+        String actual = cache().entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(token))
+                .map(Map.Entry::getValue).findFirst().orElse("(not cached)");
         if (!status.equals(actual)) {
-            throw Conversation.failure("id token \"" + token + "\" cached as \"" + status + "\"", actual,
-                    world.station());
+            throw Expect.failure(world.station(), "id token \"" + token + "\" cached as \"" + status + "\"", actual);
         }
     }
 
     @Then("the station's authorization cache is empty")
     public void theCacheIsEmpty() {
-        List<AuthorizationCacheEntry> cache = cache();
+        Map<String, String> cache = cache();
         if (!cache.isEmpty()) {
-            throw Conversation.failure("an empty authorization cache", "it holds "
-                    + cache.stream().map(AuthorizationCacheEntry::idToken).toList(), world.station());
+            throw Expect.failure(world.station(), "an empty authorization cache", "it holds " + cache.keySet());
         }
     }
 
     private void answerAuthorize(String token, String status, Consumer<ObjectNode> moreInfo) {
-        world.csms().stubFor(Stub.on(Action.Authorize)
+        world.embedded().stubFor(Stub.on(Action.Authorize)
                 .when(payload -> payload.at("/idToken/idToken").asText().equalsIgnoreCase(token))
                 .willReturn(payload -> moreInfo.accept(payload.putObject("idTokenInfo").put("status", status))));
     }
 
     private void present(String token, String type, int evse) {
-        presented = token(token, type);
+        IdTokenEnum tokenType = Words.tokenType(type);
+        presented = token;
         evseId = evse;
-        IdToken presentedToken = presented;
-        authorizeSentBefore = Conversation.sentBy(world.station(), Action.Authorize).size();
-        decision = onLoop(module -> module.authorize(presentedToken, evse));
+        authorizeSentBefore = authorizeRequests();
+        decision = world.station().authorize(tokenType, token, evse);
     }
 
-    private IdTokenInfo decision() {
+    private long authorizeRequests() {
+        return world.station().calls().stream()
+                .filter(call -> call.fromStation() && call.action() == Action.Authorize).count();
+    }
+
+    private AuthorizationDecision decision() {
         if (decision == null) {
             throw new IllegalStateException("no id token was presented; add a step like: "
                     + "When the driver presents id token \"04A2B3C4\"");
         }
-        return OcppWorld.await(decision, "the station's decision on id token \"" + presented.getIdToken() + "\"");
+        return world.await(decision, "the station's decision on id token \"" + presented + "\"");
     }
 
     private void expectStart(boolean allowed) {
-        IdTokenInfo info = decision();
-        AuthorizationModule module = module();
-        boolean actual = OcppWorld.await(world.station().onLoop(() -> module.mayStart(info, evseId)),
-                "the station's loop");
-        if (actual != allowed) {
-            throw Conversation.failure("the driver " + (allowed ? "may" : "may not") + " start charging at EVSE "
-                    + evseId, "status " + info.getStatus().value() + " with EVSEs " + info.getEvseId()
-                    + " and group " + Optional.ofNullable(info.getGroupIdToken()).map(IdToken::getIdToken)
-                    .orElse("(none)"), world.station());
+        AuthorizationDecision info = decision();
+        if (info.mayStart() != allowed) {
+            throw Expect.failure(world.station(), "the driver " + (allowed ? "may" : "may not")
+                    + " start charging at EVSE " + evseId, "status " + info.status() + " with EVSEs "
+                    + info.evseIds() + " and group " + Optional.ofNullable(info.groupIdToken()).orElse("(none)"));
         }
     }
 
-    private List<AuthorizationCacheEntry> cache() {
-        ChargingStation station = world.station();
-        world.pass(java.time.Duration.ZERO);
-        return OcppWorld.await(station.onLoop(() -> List.copyOf(station.state().getAuthorizationCache())),
-                "the station's loop");
-    }
-
-    private <T> CompletableFuture<T> onLoop(Function<AuthorizationModule, CompletableFuture<T>> action) {
-        AuthorizationModule module = module();
-        return world.station().onLoop(() -> action.apply(module)).thenCompose(future -> future);
-    }
-
-    private AuthorizationModule module() {
-        return world.station().module(AuthorizationModule.class);
-    }
-
-    private static IdToken token(String value, String type) {
-        IdTokenEnum tokenType;
-        try {
-            tokenType = IdTokenEnum.fromValue(type);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + type + "\" is not an IdTokenEnumType; use one of "
-                    + Arrays.stream(IdTokenEnum.values()).map(IdTokenEnum::value).toList());
-        }
-        return new IdToken().withIdToken(value).withType(tokenType);
+    private Map<String, String> cache() {
+        StationDriver station = world.station();
+        world.pass(Duration.ZERO);
+        return world.await(station.authorizationCache(), "the station's loop");
     }
 }

@@ -1,24 +1,27 @@
 package io.ocppbdd.cucumber;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ocppbdd.csms.Stub;
+import io.ocppbdd.driver.OcppAnswer;
+import io.ocppbdd.driver.OcppCall;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.expect.Expect;
+import io.ocppbdd.expect.Fields;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
-import io.ocppbdd.rpc.CallFailedException;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Arrays;
 
 /**
- * Steps that script the embedded CSMS: how it answers the station ("the CSMS will answer ...") and what it asks
- * of the station ("the CSMS sends ..."). Against an external CSMS these steps are skipped.
+ * Steps that script the CSMS: how the embedded one answers the station ("the CSMS will answer ...", skipped
+ * against any other CSMS) and what the CSMS under test asks of the station ("the CSMS sends ...", through its
+ * CsmsDriver; skipped when it cannot be made to act).
  */
 public class CsmsSteps {
 
@@ -30,99 +33,112 @@ public class CsmsSteps {
 
     @Given("the CSMS will answer {word} with status {string}")
     public void theCsmsWillAnswerWithStatus(String action, String status) {
-        world.csms().stubFor(withStatus(Stub.on(Conversation.action(action)), status));
+        world.embedded().stubFor(withStatus(Stub.on(Words.action(action)), status));
     }
 
     @Given("the CSMS will answer {word} with status {string} and interval {int}")
     public void theCsmsWillAnswerWithStatusAndInterval(String action, String status, int interval) {
-        world.csms().stubFor(withStatusAndInterval(Stub.on(Conversation.action(action)), status, interval));
+        world.embedded().stubFor(withStatusAndInterval(Stub.on(Words.action(action)), status, interval));
     }
 
     @Given("the CSMS will answer the next {word} with status {string}")
     public void theCsmsWillAnswerTheNextWithStatus(String action, String status) {
-        world.csms().stubFor(withStatus(Stub.on(Conversation.action(action)), status).once());
+        world.embedded().stubFor(withStatus(Stub.on(Words.action(action)), status).once());
     }
 
     @Given("the CSMS will answer the next {word} with status {string} and interval {int}")
     public void theCsmsWillAnswerTheNextWithStatusAndInterval(String action, String status, int interval) {
-        world.csms().stubFor(withStatusAndInterval(Stub.on(Conversation.action(action)), status, interval).once());
+        world.embedded().stubFor(withStatusAndInterval(Stub.on(Words.action(action)), status, interval).once());
     }
 
     @Given("the CSMS will answer {word} with:")
     public void theCsmsWillAnswerWith(String action, String json) {
-        world.csms().stubFor(Stub.on(Conversation.action(action)).willReturn(object(json, action + " answer")));
+        world.embedded().stubFor(Stub.on(Words.action(action)).willReturn(Words.object(json, action + " answer")));
     }
 
     @Given("the CSMS will answer {word} with error {string}")
     public void theCsmsWillAnswerWithError(String action, String code) {
-        world.csms().stubFor(Stub.on(Conversation.action(action))
-                .willFailWith(errorCode(code), "stubbed by the scenario"));
+        world.embedded().stubFor(Stub.on(Words.action(action)).willFailWith(errorCode(code), "stubbed by the scenario"));
     }
 
     @Given("the CSMS will not answer {word}")
     public void theCsmsWillNotAnswer(String action) {
-        world.csms().stubFor(Stub.on(Conversation.action(action)).willNotAnswer());
+        world.embedded().stubFor(Stub.on(Words.action(action)).willNotAnswer());
     }
 
     @Given("the CSMS requires password {string} from the station")
     public void theCsmsRequiresPassword(String password) {
-        world.csms().requirePassword(world.pendingState().getIdentity().id(), password);
+        world.embedded().requirePassword(world.pending().id(), password);
     }
 
     @When("the CSMS sends {word}")
     public void theCsmsSends(String action) {
-        world.csmsSends(Conversation.action(action), Json.object());
+        world.csmsSends(Words.action(action), Json.object());
     }
 
     @When("the CSMS sends {word} with:")
     public void theCsmsSendsWith(String action, String json) {
-        world.csmsSends(Conversation.action(action), object(json, action + " request"));
+        world.csmsSends(Words.action(action), Words.object(json, action + " request"));
     }
 
     @Then("the station answers {word} with status {string}")
     public void theStationAnswersWithStatus(String action, String status) {
-        JsonNode answer = answer(Conversation.action(action));
-        String actual = Conversation.text(answer.path("status"));
-        if (!status.equals(actual)) {
-            throw Conversation.failure("the station answers " + action + " with status \"" + status + "\"",
-                    "it answered " + answer, world.station());
-        }
+        inTheStationsAnswerFieldIs(action, "status", status);
     }
 
     @Then("in the station's answer to {word}, field {string} is {string}")
     public void inTheStationsAnswerFieldIs(String action, String path, String value) {
-        JsonNode answer = answer(Conversation.action(action));
-        String actual = Conversation.text(Conversation.field(answer, path));
+        OcppAnswer answer = world.answerTo(Words.action(action));
+        String actual = answer.isError() ? null : Fields.text(answer.payload(), path);
         if (!value.equals(actual)) {
-            throw Conversation.failure("field \"" + path + "\" of the station's answer to " + action + " is \""
-                    + value + "\"", "it is " + actual + " in " + answer, world.station());
+            throw Expect.failure(world.station(), "field \"" + path + "\" of the station's answer to " + action
+                    + " is \"" + value + "\"", "it answered " + answer.describe());
         }
     }
 
     @Then("the station answers {word} with error {string}")
     public void theStationAnswersWithError(String action, String code) {
-        CompletableFuture<ObjectNode> answer = world.answerTo(Conversation.action(action));
-        String expected = "the station answers " + action + " with CALLERROR " + code;
-        try {
-            ObjectNode result = answer.get(OcppWorld.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            throw Conversation.failure(expected, "it answered CALLRESULT " + result, world.station());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof CallFailedException failed)
-                    || failed.reason() != CallFailedException.Reason.CALL_ERROR
-                    || !failed.callError().errorCode().name().equals(code)) {
-                throw Conversation.failure(expected, e.getCause().getMessage(), world.station());
-            }
-        } catch (TimeoutException e) {
-            throw Conversation.failure(expected, "no answer within " + OcppWorld.PATIENCE.toSeconds() + " s",
-                    world.station());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        OcppAnswer answer = world.answerTo(Words.action(action));
+        if (!code.equals(answer.errorCode())) {
+            throw Expect.failure(world.station(), "the station answers " + action + " with CALLERROR " + code,
+                    "it answered " + (answer.isError() ? "" : "CALLRESULT ") + answer.describe());
         }
     }
 
-    private JsonNode answer(Action action) {
-        return OcppWorld.await(world.answerTo(action), "the station's answer to " + action);
+    @Then("in the CSMS's {word} request, field {string} is {string}")
+    public void inTheCsmsRequestFieldIs(String action, String path, String value) {
+        expectRequestField(world, action, path, value);
+    }
+
+    @Then("in the CSMS's {word} request, field {string} is absent")
+    public void inTheCsmsRequestFieldIsAbsent(String action, String path) {
+        expectRequestField(world, action, path, Fields.ABSENT);
+    }
+
+    @Then("the CSMS's {word} request carries {ocppTokenRole}")
+    public void theCsmsRequestCarries(String action, TokenRole role) {
+        ProfileToken token = world.token(role);
+        expectRequestField(world, action, "idToken.idToken", token.idToken());
+        expectRequestField(world, action, "idToken.type", token.type());
+    }
+
+    /**
+     * The CALL of this action that the CSMS sent to the station at the scenario's latest order has this field value
+     * (the latest CALL of that action, once the station has answered the order).
+     */
+    static void expectRequestField(OcppWorld world, String action, String path, String value) {
+        Action named = Words.action(action);
+        world.answerTo(named);
+        StationDriver station = world.station();
+        OcppCall request = world.awaitOrExplain(station.whenCalls(calls -> calls.stream()
+                        .filter(call -> !call.fromStation() && call.action() == named)
+                        .reduce((first, second) -> second)), "the CSMS sends " + action,
+                () -> "it has not");
+        String actual = Fields.text(request.payload(), path);
+        if (!value.equals(actual)) {
+            throw Expect.failure(station, "field \"" + path + "\" of the CSMS's " + action + " request is \"" + value
+                    + "\"", "it is \"" + actual + "\" in " + request.payload());
+        }
     }
 
     private static Stub withStatus(Stub stub, String status) {
@@ -134,7 +150,7 @@ public class CsmsSteps {
     }
 
     private static ObjectNode setStatus(ObjectNode payload, Action action, String status) {
-        if (Conversation.statusPath(action).startsWith("idTokenInfo")) {
+        if (Words.statusPath(action).startsWith("idTokenInfo")) {
             payload.putObject("idTokenInfo").put("status", status);
         } else {
             payload.put("status", status);
@@ -142,25 +158,12 @@ public class CsmsSteps {
         return payload;
     }
 
-    private static ObjectNode object(String json, String what) {
-        JsonNode node;
-        try {
-            node = Json.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the " + what + " in the step is " + e.getMessage());
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("the " + what + " in the step must be a JSON object {...}");
-        }
-        return (ObjectNode) node;
-    }
-
     private static ErrorCode errorCode(String code) {
         try {
             return ErrorCode.valueOf(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + code + "\" is not an OCPP-J error code; use one of "
-                    + java.util.Arrays.toString(ErrorCode.values()));
+                    + Arrays.toString(ErrorCode.values()));
         }
     }
 }

@@ -8,9 +8,6 @@ import io.cucumber.java.en.When;
 import io.ocppbdd.csms.FileServer;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
-import io.ocppbdd.station.ChargingStation;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +31,16 @@ public class FirmwareSteps {
         this.world = world;
     }
 
+    /**
+     * A version ("2.0.0", served as 2.0.0.bin, whose first line says version=2.0.0) or a file name ("fw-2.0.0.bin",
+     * served under that name; the station then reports the name without its extension).
+     */
     @Given("the firmware server offers firmware {string}")
-    public void theFirmwareServerOffersFirmware(String version) {
-        image = ("version=" + version + "\nfirmware image of the scenario\n").getBytes(StandardCharsets.UTF_8);
-        imagePath = "/firmware/" + version + ".bin";
+    public void theFirmwareServerOffersFirmware(String versionOrFile) {
+        boolean fileName = versionOrFile.matches(".*\\.[A-Za-z][A-Za-z0-9]*");
+        image = ((fileName ? "" : "version=" + versionOrFile + "\n") + "firmware image of the scenario\n")
+                .getBytes(StandardCharsets.UTF_8);
+        imagePath = "/firmware/" + (fileName ? versionOrFile : versionOrFile + ".bin");
         server().answer(imagePath, 200, image);
     }
 
@@ -69,23 +72,15 @@ public class FirmwareSteps {
                 .put("signature", TestManufacturer.sign("not the image".getBytes(StandardCharsets.UTF_8))));
     }
 
-    @Then("^the station reports firmware statuses " + StatusSequence.LIST + "$")
+    @Then("^the station reports firmware statuses " + StatusSteps.LIST + "$")
     public void theStationReportsFirmwareStatuses(String statuses) {
-        StatusSequence.await(world, Action.FirmwareStatusNotification, requestId, statuses);
+        StatusSteps.expectNext(world, Action.FirmwareStatusNotification, requestId, statuses);
     }
 
     @Then("the station reboots with reason {string} and reports firmware version {string}")
     public void theStationRebootsAndReportsVersion(String reason, String version) {
-        ChargingStation station = world.station();
-        try {
-            Awaitility.await().atMost(OcppWorld.PATIENCE).until(() -> Conversation
-                    .sentBy(station, Action.BootNotification).stream().map(e -> e.call().payload())
-                    .anyMatch(boot -> boot.path("reason").asText().equals(reason) && boot.path("chargingStation")
-                            .path("firmwareVersion").asText().equals(version)));
-        } catch (ConditionTimeoutException e) {
-            throw Conversation.failure("a BootNotification with reason \"" + reason + "\" and firmwareVersion \""
-                    + version + "\"", "none came", station);
-        }
+        world.expect().sends(Action.BootNotification).where("reason", reason)
+                .where("chargingStation.firmwareVersion", version).within(OcppWorld.PATIENCE);
     }
 
     @After
@@ -110,7 +105,7 @@ public class FirmwareSteps {
     }
 
     private Instant now() {
-        return world.time().clock().instant();
+        return world.now();
     }
 
     private FileServer server() {

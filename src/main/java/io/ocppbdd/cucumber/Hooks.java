@@ -3,10 +3,8 @@ package io.ocppbdd.cucumber;
 import io.cucumber.java.After;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.report.AllureEnvironment;
-import io.ocppbdd.report.TraceReport;
-import io.ocppbdd.rpc.FrameAudit;
-import io.ocppbdd.station.ChargingStation;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,7 @@ import java.util.Optional;
 /**
  * After each scenario: attaches every station's OCPP message trace to the report (Allure shows it as a page),
  * fails the scenario if any frame that a station or the CSMS sent breaks its schema (naming the field), and
- * stops stations and the embedded CSMS.
+ * stops stations and the CSMS driver.
  */
 public class Hooks {
 
@@ -32,7 +30,9 @@ public class Hooks {
     @BeforeAll
     public static void describeTheRun() {
         AllureEnvironment.write(Map.of(
-                "CSMS under test", CsmsTarget.external().map(URI::toString).orElse("embedded test double"),
+                "CSMS under test", CsmsUnderTest.current().profile().csmsUrl().map(URI::toString)
+                        .orElse("embedded test double"),
+                "Test profile", CsmsUnderTest.current().toString(),
                 "OCPP", "2.0.1 (OCPP-J, subprotocol ocpp2.0.1)",
                 "ocpp-bdd", Optional.ofNullable(Hooks.class.getPackage().getImplementationVersion())
                         .orElse("development build"),
@@ -43,14 +43,11 @@ public class Hooks {
     public void reportAndCleanUp(Scenario scenario) {
         List<String> problems = new ArrayList<>();
         try {
-            for (ChargingStation station : world.stations()) {
-                String html = TraceReport.html("OCPP messages of " + station.id(), station.trace().entries());
-                scenario.attach(html.getBytes(StandardCharsets.UTF_8), "text/html", "OCPP trace " + station.id());
-                FrameAudit.problemsInSent(station.trace().entries())
-                        .forEach(problem -> problems.add(station.id() + " sent " + problem));
-                station.trace().refusals().forEach(problem -> problems.add(station.id() + " built a " + problem));
-                FrameAudit.problemsInReceived(station.trace().entries())
-                        .forEach(problem -> problems.add("the CSMS sent " + station.id() + " " + problem));
+            for (StationDriver station : world.stations()) {
+                scenario.attach(station.traceReport().getBytes(StandardCharsets.UTF_8), "text/html",
+                        "OCPP trace " + station.id());
+                problems.addAll(station.sentFrameProblems());
+                problems.addAll(station.receivedFrameProblems());
             }
         } finally {
             world.close();

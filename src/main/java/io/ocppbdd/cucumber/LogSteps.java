@@ -8,7 +8,8 @@ import io.cucumber.java.en.When;
 import io.ocppbdd.csms.FileServer;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
-import io.ocppbdd.station.ChargingStation;
+import io.ocppbdd.expect.Expect;
+import io.ocppbdd.expect.Fields;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -49,9 +50,9 @@ public class LogSteps {
         world.csmsSends(Action.GetLog, request);
     }
 
-    @Then("^the station reports log statuses " + StatusSequence.LIST + "$")
+    @Then("^the station reports log statuses " + StatusSteps.LIST + "$")
     public void theStationReportsLogStatuses(String statuses) {
-        StatusSequence.await(world, Action.LogStatusNotification, requestId, statuses);
+        StatusSteps.expectNext(world, Action.LogStatusNotification, requestId, statuses);
     }
 
     @Then("the log server receives the station's log, PUT to the file named in the answer to GetLog")
@@ -77,20 +78,18 @@ public class LogSteps {
     }
 
     private void awaitUpload(String expected, Predicate<FileServer.Received> matching) {
-        ChargingStation station = world.station();
         Predicate<FileServer.Received> withLog = upload -> upload.bodyText().contains("\"BootNotification\"");
         try {
             Awaitility.await().atMost(OcppWorld.PATIENCE)
                     .until(() -> server().received().stream().anyMatch(matching.and(withLog)));
         } catch (ConditionTimeoutException e) {
-            throw Conversation.failure(expected, "the log server received " + server().received().stream()
-                    .map(upload -> upload.method() + " " + upload.path()).toList(), station);
+            throw Expect.failure(world.station(), expected, "the log server received " + server().received().stream()
+                    .map(upload -> upload.method() + " " + upload.path()).toList());
         }
     }
 
     private String filename() {
-        return Conversation.text(OcppWorld.await(world.answerTo(Action.GetLog), "the station's answer to GetLog")
-                .path("filename"));
+        return Fields.text(world.answerTo(Action.GetLog).payload(), "filename");
     }
 
     private FileServer server() {

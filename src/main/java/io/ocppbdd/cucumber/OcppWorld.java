@@ -1,189 +1,202 @@
 package io.ocppbdd.cucumber;
 
-import io.ocppbdd.concurrent.ManualScheduler;
-import io.ocppbdd.csms.EmbeddedCsms;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.driver.CsmsCall;
+import io.ocppbdd.driver.CsmsCannotAct;
+import io.ocppbdd.driver.CsmsDriver;
+import io.ocppbdd.driver.OcppAnswer;
+import io.ocppbdd.driver.Simulation;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.driver.StationSpec;
+import io.ocppbdd.expect.Expect;
+import io.ocppbdd.expect.StationExpectations;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.StationIds;
+import io.ocppbdd.profile.TestProfile;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
-import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.state.StationState;
 import org.opentest4j.TestAbortedException;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
- * The world of one scenario: the CSMS under test (embedded unless {@code ocpp.csms.url} / {@code OCPP_CSMS_URL}
- * names another), the stations, and virtual time. Step classes get it injected (PicoContainer); user glue can too.
+ * The world of one scenario: its {@link Simulation} (virtual time, the CSMS under test, the stations), the station
+ * the steps speak of, and the CSMS's calls whose answers later steps check. Step classes get it injected
+ * (PicoContainer); user glue can too.
  */
 public class OcppWorld {
 
     /** How long a step waits for the network before it fails: {@code ocpp.patience.seconds}, 20 by default. */
-    public static final Duration PATIENCE = Duration.ofSeconds(Long.getLong("ocpp.patience.seconds", 20));
+    public static final Duration PATIENCE = Simulation.DEFAULT_PATIENCE;
 
-    private static final String DEFAULT_STATION_ID = "CS-001";
+    private static final String DEFAULT_STATION_NAME = "CS-001";
 
-    private final ManualScheduler time = new ManualScheduler(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    private final Optional<URI> externalCsms = CsmsTarget.external();
-    private final Map<String, StationState> configured = new LinkedHashMap<>();
-    private final Map<String, ChargingStation> stations = new LinkedHashMap<>();
-    private final Map<String, AtomicInteger> checked = new HashMap<>();
-    private final Map<Action, CompletableFuture<ObjectNode>> csmsCalls = new HashMap<>();
-    private EmbeddedCsms csms;
+    private final CsmsUnderTest csmsUnderTest = CsmsUnderTest.current();
+    private final StationIds.Scenario stationIds = csmsUnderTest.profile().stationIds().newScenario();
+    private final Map<String, StationSpec> pending = new LinkedHashMap<>();
+    private final Map<Action, CsmsCall> csmsCalls = new HashMap<>();
+    private Simulation simulation;
     private String currentId;
 
-    /** Virtual time of every station in this scenario. */
-    public ManualScheduler time() {
-        return time;
-    }
-
-    /** Whether the scenario drives the embedded CSMS (and may stub it). */
-    public boolean usesEmbeddedCsms() {
-        return externalCsms.isEmpty();
-    }
-
-    /** The embedded CSMS; a step that needs it is skipped when the features run against an external CSMS. */
-    public EmbeddedCsms csms() {
-        if (externalCsms.isPresent()) {
-            throw new TestAbortedException("this step drives the embedded CSMS; skipped against " + externalCsms.get());
+    /** The scenario's simulation, made on first use, testing the CSMS the test profile names. */
+    public Simulation simulation() {
+        if (simulation == null) {
+            simulation = Simulation.builder().csms(csmsUnderTest::driver).build();
         }
-        if (csms == null) {
-            csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);
-        }
-        return csms;
+        return simulation;
     }
 
-    /** The CSMS URL stations connect to. */
-    public URI csmsUrl() {
-        return externalCsms.orElseGet(() -> csms().url());
+    /** The test profile of this run: the CSMS under test, its tokens by role, its heartbeat interval, ... */
+    public TestProfile profile() {
+        return csmsUnderTest.profile();
     }
 
-    /** Describes a station that is not started yet; it becomes "the station" of later steps. */
-    public StationState configure(String stationId, int evses, int connectorsPerEvse) {
-        StationState state = StationState.withEvses(stationId, evses);
-        state.getEvses().forEach(evse -> {
-            evse.getConnectors().clear();
-            for (int connector = 1; connector <= connectorsPerEvse; connector++) {
-                evse.getConnectors().add(new io.ocppbdd.station.state.EvseState.ConnectorState(
-                        connector, "cType2", "Available"));
-            }
-        });
-        configured.put(stationId, state);
-        currentId = stationId;
-        return state;
+    /** The id token the profile gives this role; a profile without it skips the scenario. */
+    public ProfileToken token(TokenRole role) {
+        return CsmsUnderTest.needs(() -> profile().token(role));
     }
 
-    /** The state of the current station before it starts (a default one-EVSE station if none was described). */
-    public StationState pendingState() {
-        if (currentId == null) {
-            configure(DEFAULT_STATION_ID, 1, 1);
-        }
-        StationState state = configured.get(currentId);
-        if (state == null) {
-            throw new IllegalStateException("station " + currentId + " is already running; describe it before it starts");
-        }
-        return state;
+    /** The heartbeat interval the profile says the CSMS gives; a profile without it skips the scenario. */
+    public int heartbeatInterval() {
+        return CsmsUnderTest.needs(() -> profile().heartbeatInterval());
     }
 
-    /** The current station, started (and connected) on first use. */
-    public ChargingStation station() {
-        if (currentId == null || !stations.containsKey(currentId)) {
-            StationState state = pendingState();
-            ChargingStation station = ChargingStation.builder(state).csmsUrl(csmsUrl()).scheduler(time).seed(1)
-                    .build();
-            configured.remove(currentId);
-            stations.put(currentId, station);
-            await(station.start(), "station " + currentId + " to connect to " + csmsUrl());
-        }
-        return stations.get(currentId);
-    }
-
-    /** Makes another known station the current one. */
-    public void select(String stationId) {
-        if (!configured.containsKey(stationId) && !stations.containsKey(stationId)) {
-            throw new IllegalArgumentException("no station \"" + stationId + "\" in this scenario; describe it first "
-                    + "with: Given a charging station \"" + stationId + "\"");
-        }
-        currentId = stationId;
+    /** The embedded CSMS, to stub; a step that needs it is skipped against any other CSMS. */
+    public EmbeddedCsms embedded() {
+        CsmsDriver csms = simulation().csms();
+        return csms.embedded().orElseThrow(() -> new TestAbortedException("this step stubs the embedded CSMS; "
+                + "skipped against " + csms.describe()));
     }
 
     /**
-     * Puts a restarted instance in place of the current station (same id), e.g. one built from its state file;
-     * "the station sends" steps then count its messages afresh.
+     * Describes a station that is not started yet; it becomes "the station" of later steps. The feature names it;
+     * its identity at the CSMS comes from the profile (against an external CSMS, a fresh id per scenario), and so
+     * does its Basic auth password under security profile 1 or 2.
      */
-    public void replaceStation(ChargingStation restarted) {
-        stations.put(currentId, restarted);
-        checked.keySet().removeIf(key -> key.startsWith(currentId + "/"));
-        await(restarted.start(), "station " + currentId + " to connect again to " + csmsUrl());
+    public StationSpec configure(String name, int evses, int connectorsPerEvse) {
+        String stationId = stationIds.idFor(name);
+        StationSpec spec = StationSpec.of(stationId).evses(evses).connectorsPerEvse(connectorsPerEvse);
+        CsmsUnderTest.needs(() -> profile().stationPassword()).ifPresent(spec::basicAuthPassword);
+        pending.put(stationId, spec);
+        currentId = stationId;
+        return spec;
+    }
+
+    /** The description of the current station before it starts (a one-EVSE station if none was described). */
+    public StationSpec pending() {
+        if (currentId == null) {
+            configure(DEFAULT_STATION_NAME, 1, 1);
+        }
+        StationSpec spec = pending.get(currentId);
+        if (spec == null) {
+            throw new IllegalStateException("station " + currentId + " is already running; describe it before it starts");
+        }
+        return spec;
+    }
+
+    /** The current station, started (and connected) on first use. */
+    public StationDriver station() {
+        if (currentId == null) {
+            pending();
+        }
+        StationSpec spec = pending.remove(currentId);
+        if (spec != null) {
+            StationDriver station = simulation().addStation(spec);
+            await(station.start(), "station " + spec.id() + " to connect to " + simulation().csms().describe());
+        }
+        return simulation().station(currentId);
+    }
+
+    /** Makes another known station, by the name the feature gives it, the current one. */
+    public void select(String name) {
+        String stationId = stationIds.idFor(name);
+        if (!pending.containsKey(stationId) && (simulation == null || !simulation.has(stationId))) {
+            throw new IllegalArgumentException("no station \"" + stationId + "\" in this scenario; describe it first "
+                    + "with: Given a charging station \"" + name + "\"");
+        }
+        currentId = stationId;
     }
 
     /** Every started station. */
-    public Collection<ChargingStation> stations() {
-        return stations.values();
+    public Collection<StationDriver> stations() {
+        return simulation == null ? List.of() : simulation.stations();
+    }
+
+    /** Expectations on the current station's conversation. */
+    public StationExpectations expect() {
+        return Expect.expect(station());
     }
 
     /** Moves virtual time forward once every station has its answers in. */
     public void pass(Duration duration) {
-        stations.values().forEach(station -> await(station.whenIdle(), station.id() + " to get its answers"));
-        time.advance(duration);
+        simulation().pass(duration);
     }
 
-    /** Waits for a future with the scenario's patience, failing the step with what it waited for. */
-    public static <T> T await(Future<T> future, String what) {
-        try {
-            return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + ", in vain", e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("failed waiting for " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + what, e);
-        }
+    /** Now, on the scenario's clock. */
+    public Instant now() {
+        return simulation().clock().instant();
     }
 
     /**
-     * How many of the current station's CALLs of this action steps have already checked; "the station sends X"
-     * steps take the next unchecked one, so two such steps need two messages.
+     * Waits for a stage with the scenario's patience, failing the step with what it waited for; a CSMS that
+     * cannot act skips the scenario with the reason.
      */
-    public AtomicInteger checked(Action action) {
-        return checked.computeIfAbsent(station().id() + "/" + action, key -> new AtomicInteger());
+    public <T> T await(CompletionStage<T> stage, String what) {
+        try {
+            return simulation().await(stage, what);
+        } catch (CsmsCannotAct cannot) {
+            throw new TestAbortedException(cannot.getMessage());
+        }
     }
 
-    /** Sends a CALL from the embedded CSMS to the current station and keeps the future of its answer. */
-    public CompletableFuture<ObjectNode> csmsSends(Action action, ObjectNode payload) {
-        CompletableFuture<ObjectNode> answer = csms().send(station().id(), action, payload);
-        csmsCalls.put(action, answer);
-        return answer;
+    /** Waits like {@link #await}; a timeout fails with what was expected, what is the case, and the recent trace. */
+    public <T> T awaitOrExplain(CompletionStage<T> stage, String expected, Supplier<String> actual) {
+        try {
+            return Simulation.await(stage, expected, PATIENCE);
+        } catch (AssertionError e) {
+            throw Expect.failure(station(), expected, actual.get() + " after " + PATIENCE.toSeconds() + " s");
+        }
+    }
+
+    /** Makes the CSMS under test send a CALL to the current station; a CSMS that cannot skips the scenario. */
+    public CsmsCall csmsSends(Action action, ObjectNode payload) {
+        CsmsCall call = station().csmsSends(action, payload);
+        if (call.answer().isCompletedExceptionally()) {
+            await(call.answer(), "the CSMS to send " + action);
+        }
+        csmsCalls.put(action, call);
+        return call;
     }
 
     /** The station's answer to the last CALL of this action the CSMS sent in this scenario. */
-    public CompletableFuture<ObjectNode> answerTo(Action action) {
-        CompletableFuture<ObjectNode> answer = csmsCalls.get(action);
-        if (answer == null) {
+    public OcppAnswer answerTo(Action action) {
+        CsmsCall call = csmsCalls.get(action);
+        if (call == null) {
             throw new IllegalStateException("the CSMS has not sent " + action + " in this scenario; add a step like: "
                     + "When the CSMS sends " + action);
         }
-        return answer;
+        Duration patience = PATIENCE.compareTo(simulation().csms().patience()) >= 0 ? PATIENCE
+                : simulation().csms().patience();
+        try {
+            return Simulation.await(call.answer(), "the station's answer to " + action, patience);
+        } catch (CsmsCannotAct cannot) {
+            throw new TestAbortedException(cannot.getMessage());
+        }
     }
 
-    /** Stops every station and the embedded CSMS. */
+    /** Stops every station and the CSMS driver. */
     public void close() {
-        stations.values().forEach(ChargingStation::stop);
-        if (csms != null) {
-            csms.close();
+        if (simulation != null) {
+            simulation.close();
         }
     }
 }

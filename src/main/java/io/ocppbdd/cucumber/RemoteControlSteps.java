@@ -1,27 +1,31 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
-import io.ocppbdd.protocol.messages.DataTransferResponse;
+import io.ocppbdd.driver.OcppCall;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.expect.Expect;
 import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
-import io.ocppbdd.rpc.Exchange;
-import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.datatransfer.DataTransferModule;
-import io.ocppbdd.station.remote.UnlockConnectorModule;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.List;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Steps for the CSMS-initiated operations of Part 2 §B (Reset), §F (remote control), §G (availability), §H
  * (reservations) and §P (DataTransfer) where the generic "the CSMS sends X with:" steps do not read well.
  */
 public class RemoteControlSteps {
+
+    /** Remote start ids for the CSMS's RequestStartTransaction: distinct across the run, as a CSMS hands them out. */
+    private static final AtomicInteger NEXT_REMOTE_START = new AtomicInteger();
 
     private final OcppWorld world;
 
@@ -41,19 +45,48 @@ public class RemoteControlSteps {
         world.csmsSends(Action.GetTransactionStatus, Json.object().put("transactionId", transactionId));
     }
 
+    @When("the CSMS sends RequestStartTransaction for EVSE {int} with {ocppTokenRole}")
+    public void theCsmsStartsATransactionWith(int evseId, TokenRole role) {
+        ProfileToken token = world.token(role);
+        ObjectNode request = Json.object().put("evseId", evseId).put("remoteStartId", NEXT_REMOTE_START.incrementAndGet());
+        request.putObject("idToken").put("idToken", token.idToken()).put("type", token.type());
+        world.csmsSends(Action.RequestStartTransaction, request);
+    }
+
+    @Then("the last TransactionEvent carries the remote start id of the CSMS's RequestStartTransaction")
+    public void theLastTransactionEventCarriesTheCsmsRemoteStartId() {
+        StationDriver station = world.station();
+        OcppCall start = station.calls().stream()
+                .filter(call -> !call.fromStation() && call.action() == Action.RequestStartTransaction)
+                .reduce((first, second) -> second).orElseThrow(() -> Expect.failure(station,
+                        "a RequestStartTransaction from the CSMS before this step", "none came"));
+        theLastTransactionEventCarriesRemoteStartId(start.payload().path("remoteStartId").asInt());
+    }
+
+    @Then("the CSMS's {word} request names the station's transaction")
+    public void theCsmsRequestNamesTheTransaction(String action) {
+        String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
+        CsmsSteps.expectRequestField(world, action, "transactionId", transactionId);
+    }
+
+    @When("the station sends {word} with:")
+    public void theStationSendsWith(String action, String json) {
+        world.await(world.station().send(Words.action(action), Words.object(json, action + " request")),
+                "the CSMS's answer to " + action);
+    }
+
     @Then("the last TransactionEvent carries remote start id {int}")
     public void theLastTransactionEventCarriesRemoteStartId(int remoteStartId) {
         JsonNode event = lastTransactionEvent();
         if (event.path("transactionInfo").path("remoteStartId").asInt(-1) != remoteStartId) {
-            throw Conversation.failure("a TransactionEvent with remoteStartId " + remoteStartId,
-                    event.toString(), world.station());
+            throw Expect.failure(world.station(), "a TransactionEvent with remoteStartId " + remoteStartId,
+                    event.toString());
         }
     }
 
     @When("the CSMS sends ReserveNow {int} for EVSE {int} and {word} token {string} valid for {int} minute(s)")
     public void theCsmsReserves(int reservationId, int evseId, String type, String token, int minutes) {
-        String expiry = world.time().clock().instant().plus(Duration.ofMinutes(minutes)).atOffset(ZoneOffset.UTC)
-                .toString();
+        String expiry = DateTimeFormatter.ISO_INSTANT.format(world.now().plus(Duration.ofMinutes(minutes)));
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
         request.putObject("idToken").put("idToken", token).put("type", type);
         world.csmsSends(Action.ReserveNow, request);
@@ -61,26 +94,24 @@ public class RemoteControlSteps {
 
     @Given("the lock of connector {int} of EVSE {int} is stuck")
     public void theLockIsStuck(int connectorId, int evseId) {
-        world.station().module(UnlockConnectorModule.class).stuck(evseId, connectorId, true);
+        world.await(world.station().lockStuck(evseId, connectorId, true), "the lock to get stuck");
     }
 
     @Given("the station answers DataTransfer of vendor {string} and message {string} with status {string}")
     public void theStationAnswersDataTransfer(String vendorId, String messageId, String status) {
-        world.station().module(DataTransferModule.class).handle(vendorId, messageId,
-                request -> new DataTransferResponse().withStatus(DataTransferStatusEnum.fromValue(status)));
+        world.await(world.station().answerDataTransfer(vendorId, messageId, DataTransferStatusEnum.fromValue(status)),
+                "the station's loop");
     }
 
     @When("the station sends DataTransfer of vendor {string} and message {string}")
     public void theStationSendsDataTransfer(String vendorId, String messageId) {
-        world.station().module(DataTransferModule.class).send(vendorId, messageId, null);
+        world.station().send(Action.DataTransfer, Json.object().put("vendorId", vendorId).put("messageId", messageId));
     }
 
     private JsonNode lastTransactionEvent() {
-        ChargingStation station = world.station();
-        List<Exchange> events = Conversation.sentBy(station, Action.TransactionEvent);
-        if (events.isEmpty()) {
-            throw Conversation.failure("a TransactionEvent sent before this step", "none was sent", station);
-        }
-        return events.get(events.size() - 1).call().payload();
+        StationDriver station = world.station();
+        return station.calls().stream().filter(call -> call.fromStation() && call.action() == Action.TransactionEvent)
+                .reduce((first, second) -> second).map(OcppCall::payload).orElseThrow(() -> Expect.failure(station,
+                        "a TransactionEvent sent before this step", "none was sent"));
     }
 }

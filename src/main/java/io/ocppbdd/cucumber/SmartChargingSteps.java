@@ -1,6 +1,7 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocppbdd.expect.Expect;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.ChargingProfile;
@@ -63,13 +64,12 @@ public class SmartChargingSteps {
     public void theCompositeScheduleIs(int evseId, int duration, String unit, String expected) {
         world.csmsSends(Action.GetCompositeSchedule, Json.toTree(new GetCompositeScheduleRequest().withEvseId(evseId)
                 .withDuration(duration).withChargingRateUnit(rateUnit(unit))));
-        JsonNode answer = OcppWorld.await(world.answerTo(Action.GetCompositeSchedule),
-                "the station's answer to GetCompositeSchedule");
+        JsonNode answer = world.answerTo(Action.GetCompositeSchedule).payload();
         String actual = answer.path("status").asText() + " " + periods(answer.path("schedule"));
         String wanted = "Accepted " + String.join(" ", expected.trim().split("\\s+"));
         if (!wanted.equals(actual)) {
-            throw Conversation.failure("GetCompositeSchedule for EVSE " + evseId + " answers " + wanted,
-                    "it answered " + answer, world.station());
+            throw Expect.failure(world.station(), "GetCompositeSchedule for EVSE " + evseId + " answers " + wanted,
+                    "it answered " + answer);
         }
     }
 
@@ -91,7 +91,7 @@ public class SmartChargingSteps {
                     .withLimit(Double.parseDouble(parts[1])));
         }
         ChargingSchedule schedule = new ChargingSchedule().withId(1).withChargingRateUnit(rateUnit(unit))
-                .withStartSchedule(world.time().clock().instant().atOffset(ZoneOffset.UTC))
+                .withStartSchedule(world.now().atOffset(ZoneOffset.UTC))
                 .withChargingSchedulePeriod(periods);
         return new ChargingProfile().withId(id).withStackLevel(stackLevel)
                 .withChargingProfilePurpose(purpose(purpose)).withChargingProfileKind(ChargingProfileKindEnum.ABSOLUTE)

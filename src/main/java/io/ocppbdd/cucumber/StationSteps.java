@@ -3,12 +3,12 @@ package io.ocppbdd.cucumber;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.station.BootStatus;
-import io.ocppbdd.station.ChargingStation;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Steps that describe, start and steer stations, and move time. */
@@ -37,13 +37,12 @@ public class StationSteps {
 
     @Given("the station's variable {string} is {string}")
     public void theStationsVariableIs(String key, String value) {
-        world.pendingState().getDeviceModel().put(key, value);
+        world.pending().variable(key, value);
     }
 
     @Given("the station authenticates with password {string}")
     public void theStationAuthenticatesWithPassword(String password) {
-        world.pendingState().getCsms().setSecurityProfile(1);
-        world.pendingState().getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", password);
+        world.pending().basicAuthPassword(password);
     }
 
     @When("the station connects to the CSMS")
@@ -53,7 +52,9 @@ public class StationSteps {
 
     @Given("the station is booted")
     public void theStationIsBooted() {
-        theBootStatusIs("Accepted");
+        StationDriver station = world.station();
+        world.awaitOrExplain(station.booted(), "the station booted: accepted, every boot message answered",
+                () -> "its boot status is " + world.await(station.snapshot(), "the station's loop").bootStatus());
         world.pass(Duration.ZERO);
     }
 
@@ -65,13 +66,21 @@ public class StationSteps {
     @Then("the station's boot status is {string}")
     public void theBootStatusIs(String expected) {
         BootStatus wanted = BootStatus.valueOf(expected.toUpperCase(Locale.ROOT));
-        ChargingStation station = world.station();
+        StationDriver station = world.station();
+        world.awaitOrExplain(station.bootStatus(wanted), "boot status " + expected,
+                () -> "it is " + world.await(station.snapshot(), "the station's loop").bootStatus());
+    }
+
+    @When("the station reboots with reason {string}")
+    public void theStationReboots(String reason) {
+        BootReasonEnum bootReason;
         try {
-            Awaitility.await().atMost(OcppWorld.PATIENCE).until(() -> station.bootStatus() == wanted);
-        } catch (ConditionTimeoutException e) {
-            throw Conversation.failure("boot status " + expected, "it is " + station.bootStatus()
-                    + " after " + OcppWorld.PATIENCE.toSeconds() + " s", station);
+            bootReason = BootReasonEnum.fromValue(reason);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + reason + "\" is not a BootReasonEnumType; use one of "
+                    + Arrays.stream(BootReasonEnum.values()).map(BootReasonEnum::value).toList());
         }
+        world.await(world.station().reboot(bootReason), "the station to reboot");
     }
 
     @When("{int} second(s) pass(es)")

@@ -1,33 +1,26 @@
 package io.ocppbdd.cucumber;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cucumber.java.After;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.ocppbdd.driver.OcppCall;
+import io.ocppbdd.driver.StationDriver;
+import io.ocppbdd.expect.Expect;
+import io.ocppbdd.expect.Fields;
+import io.ocppbdd.profile.ProfileToken;
+import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
-import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
-import io.ocppbdd.rpc.Exchange;
-import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.evse.EvseModule;
-import io.ocppbdd.station.state.StateFile;
-import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TransactionModule;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Steps of the transactions block (Part 2 §E) and its meter values (§J): what the driver and the EV do at an
@@ -39,8 +32,6 @@ public class TransactionSteps {
     private static final String REGISTER = "Energy.Active.Import.Register";
 
     private final OcppWorld world;
-    private final List<JsonNode> eventsOfEarlierRuns = new ArrayList<>();
-    private final List<Path> stateFiles = new ArrayList<>();
     private JsonNode previous;
     private JsonNode current;
 
@@ -50,13 +41,13 @@ public class TransactionSteps {
 
     @Given("the station starts transactions at {string} and stops them at {string}")
     public void theStationStartsAndStopsTransactionsAt(String startPoints, String stopPoints) {
-        world.pendingState().getDeviceModel().put("TxCtrlr.TxStartPoint", startPoints.replace(" ", ""));
-        world.pendingState().getDeviceModel().put("TxCtrlr.TxStopPoint", stopPoints.replace(" ", ""));
+        world.pending().variable("TxCtrlr.TxStartPoint", startPoints.replace(" ", ""))
+                .variable("TxCtrlr.TxStopPoint", stopPoints.replace(" ", ""));
     }
 
     @Given("the station sends no clock-aligned meter values")
     public void theStationSendsNoClockAlignedMeterValues() {
-        world.pendingState().getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
+        world.pending().variable("AlignedDataCtrlr.Interval", "0");
     }
 
     @When("the driver plugs in the cable at EVSE {int}")
@@ -66,13 +57,13 @@ public class TransactionSteps {
 
     @When("the driver plugs the cable into connector {int} of EVSE {int}")
     public void theDriverPlugsIntoConnector(int connectorId, int evseId) {
-        OcppWorld.await(evses().plugIn(evseId, connectorId),
+        world.await(world.station().plugIn(evseId, connectorId),
                 "the cable to go into connector " + connectorId + " of EVSE " + evseId);
     }
 
     @When("the driver unplugs the cable at EVSE {int}")
     public void theDriverUnplugsAt(int evseId) {
-        OcppWorld.await(evses().unplug(evseId), "the cable to come out of EVSE " + evseId);
+        world.await(world.station().unplug(evseId), "the cable to come out of EVSE " + evseId);
     }
 
     /** An idToken type as OCPP writes it (IdTokenEnumType), e.g. ISO14443 or eMAID. */
@@ -83,74 +74,96 @@ public class TransactionSteps {
 
     @When("the driver presents {ocppTokenType} token {string} at EVSE {int}")
     public void theDriverPresentsToken(IdTokenEnum type, String token, int evseId) {
-        OcppWorld.await(world.station().module(TransactionModule.class).presentToken(evseId,
-                new IdToken().withIdToken(token).withType(type)), "the station to take token \"" + token + "\"");
+        world.await(world.station().presentToken(evseId, type, token), "the station to take token \"" + token + "\"");
+    }
+
+    @When("the driver presents {ocppTokenRole} at EVSE {int}")
+    public void theDriverPresentsRoleAt(TokenRole role, int evseId) {
+        ProfileToken token = world.token(role);
+        theDriverPresentsToken(IdTokenEnum.fromValue(token.type()), token.idToken(), evseId);
+    }
+
+    /** Part 6 reusable state EVConnectedPreSession: the EV's cable is in, no one authorized yet. */
+    @Given("an EV is connected at EVSE {int}")
+    public void anEvIsConnectedAt(int evseId) {
+        theDriverPlugsInAt(evseId);
+        world.expect().checkedSoFar();
+    }
+
+    /** Part 6 reusable state Authorized: the driver authorized at the EVSE, no cable in yet. */
+    @Given("the driver is authorized at EVSE {int} with {ocppTokenRole}")
+    public void theDriverIsAuthorizedAt(int evseId, TokenRole role) {
+        theDriverPresentsRoleAt(role, evseId);
+        world.expect().checkedSoFar();
+    }
+
+    /**
+     * Part 6 reusable state EnergyTransferStarted: cable in (unless it is already), the driver authorized, and the
+     * station has reported the transaction as charging.
+     */
+    @Given("an EV is charging at EVSE {int} with {ocppTokenRole}")
+    public void anEvIsChargingAt(int evseId, TokenRole role) {
+        StationDriver station = world.station();
+        boolean plugged = world.await(station.snapshot(), "the station's loop").evse(evseId).connectors().get(0)
+                .cablePlugged();
+        if (!plugged) {
+            theDriverPlugsInAt(evseId);
+        }
+        theDriverPresentsRoleAt(role, evseId);
+        world.expect().sends(Action.TransactionEvent).where("transactionInfo.chargingState", "Charging")
+                .within(OcppWorld.PATIENCE);
+        world.expect().checkedSoFar();
+    }
+
+    @When("an EV parks in the bay of EVSE {int}")
+    public void anEvParksInTheBay(int evseId) {
+        world.await(world.station().parkingBay(evseId, true), "the bay of EVSE " + evseId + " to be occupied");
+    }
+
+    @When("the EV leaves the bay of EVSE {int}")
+    public void theEvLeavesTheBay(int evseId) {
+        world.await(world.station().parkingBay(evseId, false), "the bay of EVSE " + evseId + " to be free");
     }
 
     @When("the EV at EVSE {int} suspends charging")
     public void theEvSuspends(int evseId) {
-        OcppWorld.await(evses().evSuspends(evseId, true), "the EV at EVSE " + evseId + " to suspend");
+        world.await(world.station().evSuspends(evseId), "the EV at EVSE " + evseId + " to suspend");
     }
 
     @When("the EV at EVSE {int} resumes charging")
     public void theEvResumes(int evseId) {
-        OcppWorld.await(evses().evSuspends(evseId, false), "the EV at EVSE " + evseId + " to resume");
+        world.await(world.station().evResumes(evseId), "the EV at EVSE " + evseId + " to resume");
     }
 
     @When("the station loses power and restarts from its state file")
-    public void theStationRestartsFromItsStateFile() throws IOException {
-        ChargingStation station = world.station();
-        Path file = Files.createTempFile("charge_point_state-", ".json");
-        stateFiles.add(file);
-        StateFile stateFile = new StateFile(file);
-        OcppWorld.await(station.onLoop(() -> {
-            stateFile.save(station.state());
-            station.stop();
-            return null;
-        }), "the station to write its state and stop");
-        sentEvents(station).forEach(exchange -> eventsOfEarlierRuns.add(exchange.call().payload()));
-        StationState saved = stateFile.load();
-        world.replaceStation(ChargingStation.builder(saved).csmsUrl(world.csmsUrl()).scheduler(world.time())
-                .stateFile(stateFile).seed(1).build());
+    public void theStationRestartsFromItsStateFile() {
+        StationDriver station = world.station();
+        CompletionStage<Void> back = station.powerCut();
+        world.pass(station.rebootDelay());
+        world.await(back, "station " + station.id() + " to start again from its state file");
     }
 
     @Then("the station reports connector {int} of EVSE {int} as {string}")
     public void theStationReportsConnectorAs(int connectorId, int evseId, String status) {
-        ChargingStation station = world.station();
-        String expected = "StatusNotification \"" + status + "\" for EVSE " + evseId + " connector " + connectorId;
-        try {
-            Awaitility.await().atMost(OcppWorld.PATIENCE).until(() -> {
-                List<Exchange> sent = Conversation.sentBy(station, Action.StatusNotification);
-                return sent.stream().map(Exchange::call).map(call -> call.payload())
-                        .filter(p -> p.path("evseId").asInt() == evseId && p.path("connectorId").asInt() == connectorId)
-                        .reduce((first, second) -> second)
-                        .map(p -> status.equals(p.path("connectorStatus").asText())).orElse(false);
-            });
-        } catch (ConditionTimeoutException e) {
-            throw Conversation.failure(expected + " as the latest status of that connector", "it did not come",
-                    station);
-        }
+        world.expect().sends(Action.StatusNotification).where("evseId", Integer.toString(evseId))
+                .where("connectorId", Integer.toString(connectorId))
+                .latestHas("connectorStatus", status, OcppWorld.PATIENCE);
     }
 
     @Then("the station sends TransactionEvent {string} with trigger reason {string}")
     public void theStationSendsTransactionEvent(String eventType, String triggerReason) {
-        ChargingStation station = world.station();
-        AtomicInteger checked = world.checked(Action.TransactionEvent);
-        String expected = "TransactionEvent " + eventType + " with trigger reason " + triggerReason
-                + " (TransactionEvent " + (checked.get() + 1) + ")";
-        try {
-            Awaitility.await().atMost(OcppWorld.PATIENCE).until(() -> sentEvents(station).size() > checked.get());
-        } catch (ConditionTimeoutException e) {
-            throw Conversation.failure(expected, "no further TransactionEvent came", station);
-        }
-        JsonNode event = sentEvents(station).get(checked.getAndIncrement()).call().payload();
+        OcppCall event = world.expect().sends(Action.TransactionEvent).strictly().where("eventType", eventType)
+                .where("triggerReason", triggerReason).within(OcppWorld.PATIENCE);
         previous = current;
-        current = event;
-        if (!eventType.equals(event.path("eventType").asText())
-                || !triggerReason.equals(event.path("triggerReason").asText())) {
-            throw Conversation.failure(expected, event.path("eventType").asText() + " with trigger reason "
-                    + event.path("triggerReason").asText() + ": " + event, station);
-        }
+        current = event.payload();
+    }
+
+    @Then("the station does not send TransactionEvent {string} with trigger reason {string}")
+    public void theStationDoesNotSendTransactionEvent(String eventType, String triggerReason) {
+        world.station();
+        world.pass(Duration.ZERO);
+        world.expect().sends(Action.TransactionEvent).where("eventType", eventType)
+                .where("triggerReason", triggerReason).hasNotSent();
     }
 
     @Then("its charging state is {string}")
@@ -163,6 +176,13 @@ public class TransactionSteps {
         expectField("transactionInfo.stoppedReason", reason);
     }
 
+    @Then("it carries {ocppTokenRole}")
+    public void itCarriesRole(TokenRole role) {
+        ProfileToken token = world.token(role);
+        expectField("idToken.idToken", token.idToken());
+        expectField("idToken.type", token.type());
+    }
+
     @Then("it carries id token {string}")
     public void itCarriesIdToken(String token) {
         expectField("idToken.idToken", token);
@@ -170,7 +190,7 @@ public class TransactionSteps {
 
     @Then("it carries no id token")
     public void itCarriesNoIdToken() {
-        expectField("idToken", "(absent)");
+        expectField("idToken", Fields.ABSENT);
     }
 
     @Then("it names EVSE {int} connector {int}")
@@ -181,7 +201,7 @@ public class TransactionSteps {
 
     @Then("it names no EVSE")
     public void itNamesNoEvse() {
-        expectField("evse", "(absent)");
+        expectField("evse", Fields.ABSENT);
     }
 
     @Then("it carries meter values {string} read at {string}")
@@ -200,62 +220,46 @@ public class TransactionSteps {
             }
             seen.add(reading.toString());
         }
-        throw Conversation.failure("a reading at \"" + readingContext + "\" of " + wanted,
-                "the readings are " + seen, world.station());
+        throw Expect.failure(world.station(), "a reading at \"" + readingContext + "\" of " + wanted,
+                "the readings are " + seen);
     }
 
     @Then("its energy register is higher than in the TransactionEvent before")
     public void itsEnergyRegisterIsHigher() {
         double now = register(checkedEvent());
         if (previous == null || !(now > register(previous))) {
-            throw Conversation.failure("an energy register above the one before",
+            throw Expect.failure(world.station(), "an energy register above the one before",
                     previous == null ? "there is no TransactionEvent before" : now + " Wh after " + register(previous)
-                            + " Wh", world.station());
+                            + " Wh");
         }
     }
 
     @Then("it continues the transaction of the TransactionEvent before with the next seqNo")
     public void itContinuesTheTransaction() {
-        JsonNode event = checkedEvent();
+        checkedEvent();
         if (previous == null) {
-            throw Conversation.failure("a TransactionEvent before this one", "there is none", world.station());
+            throw Expect.failure(world.station(), "a TransactionEvent before this one", "there is none");
         }
-        expectField("transactionInfo.transactionId", previous.path("transactionInfo").path("transactionId").asText());
+        expectField("transactionInfo.transactionId", Fields.text(previous, "transactionInfo.transactionId"));
         expectField("seqNo", Integer.toString(previous.path("seqNo").asInt() + 1));
     }
 
     @Then("every transaction counts its seqNo up by one from 0")
     public void everyTransactionCountsItsSeqNo() {
-        ChargingStation station = world.station();
-        world.pass(java.time.Duration.ZERO);
+        StationDriver station = world.station();
+        world.pass(Duration.ZERO);
         Map<String, List<Integer>> seqNos = new LinkedHashMap<>();
-        List<JsonNode> all = new ArrayList<>(eventsOfEarlierRuns);
-        sentEvents(station).forEach(exchange -> all.add(exchange.call().payload()));
-        all.forEach(event -> seqNos.computeIfAbsent(event.path("transactionInfo").path("transactionId").asText(),
-                id -> new ArrayList<>()).add(event.path("seqNo").asInt()));
+        station.calls().stream().filter(call -> call.fromStation() && call.action() == Action.TransactionEvent)
+                .map(OcppCall::payload)
+                .forEach(event -> seqNos.computeIfAbsent(Fields.text(event, "transactionInfo.transactionId"),
+                        id -> new ArrayList<>()).add(event.path("seqNo").asInt()));
         seqNos.forEach((id, numbers) -> {
             for (int index = 0; index < numbers.size(); index++) {
                 if (numbers.get(index) != index) {
-                    throw Conversation.failure("seqNo 0, 1, 2, ... in transaction " + id, "seqNo " + numbers,
-                            station);
+                    throw Expect.failure(station, "seqNo 0, 1, 2, ... in transaction " + id, "seqNo " + numbers);
                 }
             }
         });
-    }
-
-    @After
-    public void deleteStateFiles() {
-        stateFiles.forEach(file -> {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private EvseModule evses() {
-        return world.station().module(EvseModule.class);
     }
 
     private JsonNode checkedEvent() {
@@ -267,10 +271,10 @@ public class TransactionSteps {
     }
 
     private void expectField(String path, String value) {
-        String actual = Conversation.text(Conversation.field(checkedEvent(), path));
+        String actual = Fields.text(checkedEvent(), path);
         if (!value.equals(actual)) {
-            throw Conversation.failure("field \"" + path + "\" of the TransactionEvent is \"" + value + "\"",
-                    "it is \"" + actual + "\" in " + current, world.station());
+            throw Expect.failure(world.station(), "field \"" + path + "\" of the TransactionEvent is \"" + value
+                    + "\"", "it is \"" + actual + "\" in " + current);
         }
     }
 
@@ -283,9 +287,5 @@ public class TransactionSteps {
             }
         }
         throw new AssertionError("the TransactionEvent has no " + REGISTER + ": " + event);
-    }
-
-    private static List<Exchange> sentEvents(ChargingStation station) {
-        return Conversation.sentBy(station, Action.TransactionEvent);
     }
 }

@@ -2,7 +2,7 @@ package io.ocppbdd.profile;
 
 import io.ocppbdd.config.YamlNode;
 import io.ocppbdd.driver.CsmsDriver;
-import io.ocppbdd.driver.CsmsTriggers;
+import io.ocppbdd.driver.CsmsDrivers;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 
 import java.net.URI;
@@ -95,12 +95,12 @@ final class ProfileReader {
                     + "test; set csms.url in the profile, -Docpp.csms.url or OCPP_CSMS_URL");
         }
         if (trigger == Trigger.HTTP) {
-            external = CsmsTriggers.http(csmsUrl.get(), httpMapping(root.get("http"), where), values,
+            external = CsmsDrivers.http(csmsUrl.get(), httpMapping(root.get("http"), where), values,
                     settings.environment(), seconds("ocpp.patience.seconds", Optional.empty(),
                             DEFAULT_PATIENCE_SECONDS));
         } else if (trigger == Trigger.MANUAL) {
             YamlNode manual = root.get("manual").onlyKeys(Set.of("patienceSeconds"));
-            external = CsmsTriggers.manual(csmsUrl.get(), seconds("ocpp.csms.manual.patience.seconds",
+            external = CsmsDrivers.manual(csmsUrl.get(), seconds("ocpp.csms.manual.patience.seconds",
                     Optional.of(manual.get("patienceSeconds")), DEFAULT_MANUAL_PATIENCE_SECONDS), System.out::println);
         }
     }

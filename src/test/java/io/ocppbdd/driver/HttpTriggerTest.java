@@ -73,7 +73,7 @@ class HttpTriggerTest {
     }
 
     private CsmsDriver driver(Path mapping) {
-        return CsmsTriggers.http(STATIONS, YamlNode.read(mapping), Map.of("tenantId", "T 1"), ENVIRONMENT::get,
+        return CsmsDrivers.http(STATIONS, YamlNode.read(mapping), Map.of("tenantId", "T 1"), ENVIRONMENT::get,
                 Duration.ofSeconds(20));
     }
 
@@ -189,7 +189,7 @@ class HttpTriggerTest {
     @Test
     @DisplayName("an environment variable the mapping needs and the run lacks: CsmsCannotAct naming it")
     void missingEnvironment() throws IOException {
-        CsmsDriver driver = CsmsTriggers.http(STATIONS, YamlNode.read(mapping("Reset: {url: /reset}")), Map.of(),
+        CsmsDriver driver = CsmsDrivers.http(STATIONS, YamlNode.read(mapping("Reset: {url: /reset}")), Map.of(),
                 name -> null, Duration.ofSeconds(20));
 
         Throwable failure = failure(driver.trigger("CS-007", Action.Reset, reset()).toCompletableFuture());

@@ -35,7 +35,7 @@ class ManualTriggerTest {
             ChargingStation station = harness.station("MANUAL-01");
             List<String> printed = new CopyOnWriteArrayList<>();
             CompletableFuture<ObjectNode> answered = new CompletableFuture<>();
-            CsmsDriver manual = CsmsTriggers.manual(harness.csms.url(), Duration.ofSeconds(300), line -> {
+            CsmsDriver manual = CsmsDrivers.manual(harness.csms.url(), Duration.ofSeconds(300), line -> {
                 printed.add(line);
                 Matcher order = INSTRUCTION.matcher(line);
                 assertThat(order.matches()).as(line).isTrue();
@@ -67,7 +67,7 @@ class ManualTriggerTest {
     @DisplayName("a long payload is summarised; an invalid one is refused before any operator is asked")
     void summaryAndRefusal() {
         List<String> printed = new CopyOnWriteArrayList<>();
-        CsmsDriver manual = CsmsTriggers.manual(URI.create("ws://127.0.0.1:9/ocpp"), Duration.ofSeconds(600),
+        CsmsDriver manual = CsmsDrivers.manual(URI.create("ws://127.0.0.1:9/ocpp"), Duration.ofSeconds(600),
                 printed::add);
         ObjectNode data = Json.object().put("vendorId", "ocpp-bdd").put("data", "d".repeat(500));
 

@@ -1,6 +1,7 @@
 package io.ocppbdd.driver;
 
 import io.ocppbdd.config.YamlNode;
+import io.ocppbdd.csms.EmbeddedCsms;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,12 +10,30 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link CsmsDriver}s for a real CSMS: one steered through its own HTTP API, one steered by a person. The
- * test profile ({@code io.ocppbdd.profile.TestProfile}) chooses between them; Java users may call these directly.
+ * The {@link CsmsDriver}s: the embedded CSMS, a CSMS the tests cannot make act, one steered through its own HTTP API,
+ * and one steered by a person. The test profile ({@code io.ocppbdd.profile.TestProfile}) chooses between them.
  */
-public final class CsmsTriggers {
+public final class CsmsDrivers {
 
-    private CsmsTriggers() {
+    /** The setting that chooses how the CSMS under test is made to act. */
+    public static final String TRIGGER_SETTING = "ocpp.csms.trigger";
+
+    private CsmsDrivers() {
+    }
+
+    /**
+     * The embedded CSMS: it sends any CSMS-initiated CALL and can be stubbed. Closing the driver closes the CSMS.
+     */
+    public static CsmsDriver embedded(EmbeddedCsms csms) {
+        return new EmbeddedCsmsDriver(csms);
+    }
+
+    /**
+     * A CSMS at this URL that the tests cannot make act: {@link CsmsDriver#trigger} fails with a
+     * {@link CsmsCannotAct} that names the setting {@value #TRIGGER_SETTING}.
+     */
+    public static CsmsDriver external(URI url) {
+        return new UntriggeredCsmsDriver(url);
     }
 
     /**

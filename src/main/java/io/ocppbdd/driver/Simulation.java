@@ -1,0 +1,285 @@
+package io.ocppbdd.driver;
+
+import io.ocppbdd.concurrent.ManualScheduler;
+import io.ocppbdd.concurrent.Scheduler;
+import io.ocppbdd.concurrent.SystemScheduler;
+import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.station.state.StateFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A run of simulated stations against one CSMS: it owns the clock (virtual unless told otherwise), the CSMS under
+ * test (a {@link CsmsDriver}; the embedded CSMS unless told otherwise) and the stations by id.
+ *
+ * <pre>{@code
+ * try (Simulation simulation = Simulation.builder().build()) {      // virtual time, embedded CSMS
+ *     StationDriver station = simulation.addStation(StationSpec.of("CS-001").evses(2));
+ *     simulation.await(station.start(), "CS-001 to connect");
+ *     simulation.await(station.booted(), "CS-001 to boot");
+ *     simulation.pass(Duration.ofMinutes(5));                      // every station gets its answers in first
+ * }
+ * }</pre>
+ *
+ * <p><b>Seed rule:</b> every station draws its randomness (back-off jitter, meter noise) from a generator seeded
+ * with the simulation's seed (1 unless {@link Builder#seed set}) and the station's id, so a run repeats exactly and
+ * two stations still differ; a station restarted after a power cut starts from the same seed.
+ */
+public final class Simulation implements AutoCloseable {
+
+    /** How long waits last unless told otherwise: {@code ocpp.patience.seconds}, 20 by default. */
+    public static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(Long.getLong("ocpp.patience.seconds", 20));
+
+    private final Scheduler scheduler;
+    private final ManualScheduler virtualTime;
+    private final CsmsDriver csms;
+    private final long seed;
+    private final Duration patience;
+    private final Duration rebootDelay;
+    private final SSLContext sslContext;
+    private final Path stateFolder;
+    private final boolean ownsStateFolder;
+    private final Map<String, StationDriver> stations = new LinkedHashMap<>();
+
+    private Simulation(Builder builder) {
+        this.virtualTime = builder.realTime ? null : new ManualScheduler(builder.start);
+        this.scheduler = builder.realTime ? SystemScheduler.instance() : virtualTime;
+        this.csms = builder.csms != null ? builder.csms.apply(scheduler)
+                : CsmsDrivers.embedded(EmbeddedCsms.start("127.0.0.1", 0, null, scheduler));
+        this.seed = builder.seed;
+        this.patience = builder.patience;
+        this.rebootDelay = builder.rebootDelay;
+        this.sslContext = builder.sslContext;
+        this.ownsStateFolder = builder.stateFolder == null;
+        try {
+            this.stateFolder = ownsStateFolder ? Files.createTempDirectory("ocpp-bdd-") : builder.stateFolder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the stations' state files", e);
+        }
+    }
+
+    /** A simulation with virtual time starting now (whole seconds), the embedded CSMS and seed 1. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The CSMS under test. */
+    public CsmsDriver csms() {
+        return csms;
+    }
+
+    /** The simulation's clock (virtual or real). */
+    public Clock clock() {
+        return scheduler.clock();
+    }
+
+    /** How long {@link #await} waits. */
+    public Duration patience() {
+        return patience;
+    }
+
+    /**
+     * Adds a station (not started: call {@link StationDriver#start()}). Its state file, written at a power cut, is
+     * {@code <state folder>/<id>.json}.
+     */
+    public synchronized StationDriver addStation(StationSpec spec) {
+        if (stations.containsKey(spec.id())) {
+            throw new IllegalArgumentException("station \"" + spec.id() + "\" is already in this simulation");
+        }
+        Path file = stateFolder.resolve(spec.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+        StationDriver station = new StationDriver(this, spec.toState(), new StateFile(file));
+        stations.put(spec.id(), station);
+        return station;
+    }
+
+    /** The station with this id. */
+    public synchronized StationDriver station(String id) {
+        StationDriver station = stations.get(id);
+        if (station == null) {
+            throw new IllegalArgumentException("no station \"" + id + "\" in this simulation (it has "
+                    + stations.keySet() + ")");
+        }
+        return station;
+    }
+
+    /** Whether a station with this id was added. */
+    public synchronized boolean has(String id) {
+        return stations.containsKey(id);
+    }
+
+    /** Every station, in the order they were added. */
+    public synchronized Collection<StationDriver> stations() {
+        return List.copyOf(stations.values());
+    }
+
+    /**
+     * Lets time pass: first every station gets the answers to the CALLs it has sent (so none times out in a jump),
+     * then the clock moves (virtual: at once, running every timer due; real: this call waits that long).
+     */
+    public void pass(Duration duration) {
+        stations().forEach(station -> await(station.whenIdle(), station.id() + " to get its answers"));
+        if (virtualTime != null) {
+            virtualTime.advance(duration);
+        } else if (!duration.isZero()) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while time passed", e);
+            }
+        }
+    }
+
+    /**
+     * Waits for a stage with the simulation's patience; a timeout or failure becomes an {@link AssertionError} that
+     * says what it waited for ({@link CsmsCannotAct} is passed on as it is, for callers to skip).
+     */
+    public <T> T await(CompletionStage<T> stage, String what) {
+        return await(stage, what, patience);
+    }
+
+    /** Waits for a stage at most this long, as {@link #await(CompletionStage, String)} does. */
+    public static <T> T await(CompletionStage<T> stage, String what, Duration patience) {
+        try {
+            return stage.toCompletableFuture().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stage.toCompletableFuture().cancel(false);
+            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + ", in vain");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CsmsCannotAct cannot) {
+                throw cannot;
+            }
+            throw new AssertionError("failed waiting for " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + what, e);
+        }
+    }
+
+    /** Stops every station, closes the CSMS driver and deletes the state files this simulation made. */
+    @Override
+    public void close() {
+        stations().forEach(StationDriver::stop);
+        csms.close();
+        if (ownsStateFolder) {
+            try (Stream<Path> files = Files.walk(stateFolder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + stateFolder, e);
+            }
+        }
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    Duration rebootDelay() {
+        return rebootDelay;
+    }
+
+    Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    long seedOf(String stationId) {
+        return Objects.hash(seed, stationId);
+    }
+
+    /** How a simulation is set up; every setting has a working default. */
+    public static final class Builder {
+        private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private boolean realTime;
+        private Function<Scheduler, CsmsDriver> csms;
+        private long seed = 1;
+        private Duration patience = DEFAULT_PATIENCE;
+        private Duration rebootDelay = Duration.ofSeconds(5);
+        private SSLContext sslContext;
+        private Path stateFolder;
+
+        private Builder() {
+        }
+
+        /** Virtual time (the default) starting at this instant; it moves only with {@link Simulation#pass}. */
+        public Builder virtualTime(Instant startAt) {
+            this.start = startAt;
+            this.realTime = false;
+            return this;
+        }
+
+        /** The system clock instead of virtual time (for long-running simulations and real CSMSs' timers). */
+        public Builder realTime() {
+            this.realTime = true;
+            return this;
+        }
+
+        /** The CSMS under test, made with the simulation's clock (the embedded CSMS is started by default). */
+        public Builder csms(Function<Scheduler, CsmsDriver> csmsDriver) {
+            this.csms = csmsDriver;
+            return this;
+        }
+
+        /** The CSMS under test, which does not need the simulation's clock (e.g. {@link CsmsDrivers#external}). */
+        public Builder csms(CsmsDriver csmsDriver) {
+            return csms(clock -> csmsDriver);
+        }
+
+        /** The seed of the stations' randomness (see the seed rule on {@link Simulation}); 1 by default. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** How long waits for the network last (default {@code ocpp.patience.seconds}, 20 s). */
+        public Builder patience(Duration wait) {
+            this.patience = wait;
+            return this;
+        }
+
+        /** How long a station takes to start again after a power cut, on the simulation's clock (5 s; 0 allowed). */
+        public Builder rebootDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("reboot delay " + delay + " is negative; use 0 or more");
+            }
+            this.rebootDelay = delay;
+            return this;
+        }
+
+        /** TLS for wss:// CSMS URLs (trust store, and key store for mTLS); the JDK default otherwise. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /** Where stations' state files go (a temporary folder, deleted at close, by default). */
+        public Builder stateFolder(Path folder) {
+            this.stateFolder = folder;
+            return this;
+        }
+
+        public Simulation build() {
+            return new Simulation(this);
+        }
+    }
+}
