@@ -19,6 +19,7 @@ import io.ocppbdd.transport.ServerHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,7 +177,11 @@ public final class EmbeddedCsms implements AutoCloseable {
         List<RecordedRequest> matched = requests(stationId, action, matcher);
         if (matched.size() != times) {
             List<RecordedRequest> candidates = new ArrayList<>(requests.of(stationId));
-            requests.all().stream().filter(r -> r.action() == action).forEach(candidates::add);
+            Collections.reverse(candidates);
+            List<RecordedRequest> others = new ArrayList<>(requests.all().stream()
+                    .filter(r -> r.action() == action && !r.stationId().equals(stationId)).toList());
+            Collections.reverse(others);
+            candidates.addAll(others);
             throw new AssertionError(NearMisses.report(stationId, times, action, matcher, matched, candidates));
         }
     }

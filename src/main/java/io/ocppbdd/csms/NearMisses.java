@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Explains a failed {@link EmbeddedCsms#verify verification}: what was expected, how many came, and the requests
- * that came closest (fewest failed conditions first, then the newest), each with why it missed.
+ * that came closest (fewest failed conditions first), each with why it missed.
  */
 final class NearMisses {
 
@@ -23,6 +23,7 @@ final class NearMisses {
     private NearMisses() {
     }
 
+    /** The report; candidates come best first when they miss equally (the station's newest first, say). */
     static String report(String stationId, int times, Action action, RequestMatcher matcher,
                          List<RecordedRequest> matched, List<RecordedRequest> candidates) {
         String where = matcher.equals(RequestMatcher.any()) ? "" : " where " + matcher.description();
@@ -45,13 +46,11 @@ final class NearMisses {
         return text.toString();
     }
 
-    /** The candidates that miss, fewest failed conditions first, the newest first among equals. */
+    /** The candidates that miss, fewest failed conditions first, in the order given among equals. */
     private static List<Miss> misses(String stationId, Action action, RequestMatcher matcher,
                                      List<RecordedRequest> candidates) {
-        List<RecordedRequest> newestFirst = new ArrayList<>(new LinkedHashSet<>(candidates));
-        newestFirst.sort(Comparator.comparing(RecordedRequest::time).reversed());
         List<Miss> misses = new ArrayList<>();
-        for (RecordedRequest request : newestFirst) {
+        for (RecordedRequest request : new LinkedHashSet<>(candidates)) {
             List<String> reasons = new ArrayList<>();
             if (request.action() != action) {
                 reasons.add("it is " + request.action());
