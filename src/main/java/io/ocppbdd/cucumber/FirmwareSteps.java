@@ -5,7 +5,8 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.ocppbdd.csms.FileServer;
+import io.ocppbdd.fileserver.FileServer;
+import io.ocppbdd.fileserver.FirmwareFile;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.station.ChargingStation;
@@ -22,7 +23,7 @@ import java.time.Instant;
  */
 public class FirmwareSteps {
 
-    private static final String MISSING_IMAGE = "/firmware/missing.bin";
+    private static final String MISSING_IMAGE = FirmwareFile.FOLDER + "missing.bin";
 
     private final OcppWorld world;
     private FileServer server;
@@ -35,9 +36,10 @@ public class FirmwareSteps {
     }
 
     @Given("the firmware server offers firmware {string}")
-    public void theFirmwareServerOffersFirmware(String version) {
-        image = ("version=" + version + "\nfirmware image of the scenario\n").getBytes(StandardCharsets.UTF_8);
-        imagePath = "/firmware/" + version + ".bin";
+    public void theFirmwareServerOffersFirmware(String nameOrVersion) {
+        FirmwareFile firmware = FirmwareFile.named(nameOrVersion);
+        image = firmware.image();
+        imagePath = firmware.path();
         server().answer(imagePath, 200, image);
     }
 

@@ -5,7 +5,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.ocppbdd.csms.FileServer;
+import io.ocppbdd.fileserver.FileServer;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.station.ChargingStation;
