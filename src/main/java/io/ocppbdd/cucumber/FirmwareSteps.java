@@ -9,6 +9,7 @@ import io.ocppbdd.fileserver.FileServer;
 import io.ocppbdd.fileserver.FirmwareFile;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.station.ChargingStation;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -91,6 +92,7 @@ public class FirmwareSteps {
     }
 
     @After
+    @ReportedAs("Stop the firmware server")
     public void stopFirmwareServer() {
         if (server != null) {
             server.close();

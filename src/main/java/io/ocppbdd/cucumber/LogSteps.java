@@ -8,6 +8,7 @@ import io.cucumber.java.en.When;
 import io.ocppbdd.fileserver.FileServer;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.station.ChargingStation;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -70,6 +71,7 @@ public class LogSteps {
     }
 
     @After
+    @ReportedAs("Stop the log server")
     public void stopLogServer() {
         if (server != null) {
             server.close();

@@ -9,6 +9,7 @@ import io.cucumber.java.en.When;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.evse.EvseModule;
@@ -244,6 +245,7 @@ public class TransactionSteps {
     }
 
     @After
+    @ReportedAs("Delete the state files of the scenario")
     public void deleteStateFiles() {
         stateFiles.forEach(file -> {
             try {

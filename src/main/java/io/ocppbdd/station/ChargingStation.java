@@ -247,14 +247,17 @@ public final class ChargingStation implements AutoCloseable {
         return new ConnectionSettings(URI.create(url), id(), password, connectTimeout, sslContext);
     }
 
+    /** A close the station asked for (stop, reboot) is logged at DEBUG; a lost connection at INFO. */
     private void connectionClosed(String reason) {
-        LOG.info("{}: {}", id(), reason);
         context.disconnected();
         if (rebooting) {
+            LOG.debug("{}: {} to reboot", id(), reason);
             rebooting = false;
             connect();
-        } else if (!stopped) {
-            LOG.info("{}: reconnecting in {} s", id(), scheduleReconnect().toSeconds());
+        } else if (stopped) {
+            LOG.debug("{}: {}", id(), reason);
+        } else {
+            LOG.info("{}: {}; reconnecting in {} s", id(), reason, scheduleReconnect().toSeconds());
         }
     }
 
