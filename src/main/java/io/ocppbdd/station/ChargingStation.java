@@ -42,6 +42,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -59,6 +62,8 @@ import javax.net.ssl.SSLContext;
 public final class ChargingStation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
+    /** How long {@link #stop()} waits for the last write of the state file. */
+    private static final Duration LAST_WRITE_PATIENCE = Duration.ofSeconds(30);
 
     private final StationContext context;
     private final RpcEndpoint endpoint;
@@ -141,13 +146,28 @@ public final class ChargingStation implements AutoCloseable {
         return firstConnection;
     }
 
-    /** Closes the connection and stops reconnecting. */
+    /**
+     * Closes the connection, stops reconnecting and writes the state file a last time. Called from outside the
+     * station's loop, it returns once that write is done (or failed, which is logged), so the file can be read.
+     */
     public void stop() {
         stopped = true;
+        CompletableFuture<Void> saved = new CompletableFuture<>();
         loop.execute(() -> {
             reconnect.cancel();
             endpoint.close();
+            context.closeState().whenComplete((done, failure) -> saved.complete(null));
         });
+        if (!loop.isRunningHere()) {
+            try {
+                saved.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("{}: the state file was not written within {} s of the stop", id(),
+                        LAST_WRITE_PATIENCE.toSeconds());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -200,9 +220,17 @@ public final class ChargingStation implements AutoCloseable {
                 () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
-    /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */
+    /**
+     * Completes once the state is on disk and no CALL of the station waits for an answer (see
+     * {@link RpcEndpoint#whenIdle()}).
+     */
     public CompletableFuture<Void> whenIdle() {
-        return endpoint.whenIdle();
+        return onLoop(context::whenIdle).thenCompose(idle -> idle);
+    }
+
+    /** Completes once everything the station saved so far is in its state file (at once without one). */
+    public CompletableFuture<Void> stateSaved() {
+        return onLoop(context::stateSaved).thenCompose(saved -> saved);
     }
 
     /** Drops the connection as a network failure would; the station reconnects with back-off. */
