@@ -48,9 +48,10 @@ final class RequestLog {
         this.limitPerStation = limit;
     }
 
+    /** Records a request, then hands it to the callers waiting for it (their tests run outside the lock). */
     void add(RecordedRequest request) {
         StationLog log = log(request.stationId());
-        List<Waiter> satisfied = new ArrayList<>();
+        List<Waiter> waiting;
         synchronized (log) {
             Entry entry = new Entry(sequence.incrementAndGet(), request);
             log.all.addLast(entry);
@@ -59,10 +60,10 @@ final class RequestLog {
                 Entry oldest = log.all.removeFirst();
                 log.byAction.get(oldest.request().action()).removeFirst();
             }
-            log.waiters.removeIf(waiter -> waiter.action() == request.action() && waiter.test().test(request)
-                    && satisfied.add(waiter));
+            waiting = log.waiters.stream().filter(waiter -> waiter.action() == request.action()).toList();
         }
-        satisfied.forEach(waiter -> waiter.future().complete(request));
+        waiting.stream().filter(waiter -> waiter.test().test(request))
+                .forEach(waiter -> waiter.future().complete(request));
     }
 
     /** One station's requests of one action, oldest first. */
