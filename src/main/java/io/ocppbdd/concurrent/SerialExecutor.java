@@ -21,6 +21,7 @@ public final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private final Executor pool;
     private boolean running;
+    private volatile Thread runner;
 
     /** A serial executor on the process-wide pool. */
     public SerialExecutor() {
@@ -43,12 +44,19 @@ public final class SerialExecutor implements Executor {
         pool.execute(this::drain);
     }
 
+    /** Whether the calling thread is running a task of this executor now. */
+    public boolean isRunningHere() {
+        return runner == Thread.currentThread();
+    }
+
     private void drain() {
+        runner = Thread.currentThread();
         while (true) {
             Runnable task;
             synchronized (tasks) {
                 task = tasks.poll();
                 if (task == null) {
+                    runner = null;
                     running = false;
                     return;
                 }

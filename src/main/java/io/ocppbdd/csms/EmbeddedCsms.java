@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,12 +33,14 @@ import javax.net.ssl.SSLContext;
 /**
  * A scriptable CSMS test double, in process, on 127.0.0.1 and an ephemeral port by default. It accepts stations,
  * answers every station request with a schema-valid default (BootNotification Accepted, Authorize Accepted, ...),
- * records everything, answers as {@link Stub stubs} say, and sends CSMS-initiated calls:
+ * records every request (bounded per station, indexed by station and action), answers as {@link Stub stubs} say,
+ * verifies what came ({@link #verify}) and sends CSMS-initiated calls:
  * <pre>{@code
  * try (EmbeddedCsms csms = EmbeddedCsms.start()) {
- *     csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", "Pending")));
+ *     csms.stubFor(action(Action.BootNotification).willReturnFields(Map.of("status", "Pending")));
  *     ... connect a station to csms.url() ...
  *     csms.send("CS-001", Action.GetVariables, payload).join();
+ *     csms.verify("CS-001", 1, Action.BootNotification, RequestMatcher.field("reason", "PowerUp"));
  * }
  * }</pre>
  * Like a real CSMS it refuses, with SecurityError, requests from a station it has not accepted
@@ -50,9 +54,8 @@ public final class EmbeddedCsms implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
-    private final List<Stub> stubs = new CopyOnWriteArrayList<>();
-    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
-    private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private final Stubs stubs = new Stubs();
+    private final RequestLog requests = new RequestLog();
     private volatile Duration messageTimeout = Duration.ofSeconds(30);
 
     private EmbeddedCsms(String host, int port, SSLContext sslContext, Scheduler scheduler) {
@@ -97,10 +100,26 @@ public final class EmbeddedCsms implements AutoCloseable {
         return this;
     }
 
-    /** Adds a stub; the newest matching stub wins. */
-    public EmbeddedCsms stubFor(Stub stub) {
-        stubs.add(0, stub);
+    /** How many requests it keeps per station (10,000 by default); beyond that the oldest are dropped. */
+    public EmbeddedCsms recordingLimit(int requestsPerStation) {
+        requests.limitPerStation(requestsPerStation);
         return this;
+    }
+
+    /** Adds a stub; the newest matching stub wins. Returns it, to {@link #removeStub remove} it later. */
+    public Stub stubFor(Stub stub) {
+        stubs.add(stub);
+        return stub;
+    }
+
+    /** Removes a stub added with {@link #stubFor}; whether it was still there. */
+    public boolean removeStub(UUID stubId) {
+        return stubs.remove(stubId);
+    }
+
+    /** The stubs in force, newest first within each action (used-up once stubs are gone). */
+    public List<Stub> stubs() {
+        return stubs.all();
     }
 
     /** Forgets stubs, recorded requests and registrations; connections stay open. */
@@ -111,18 +130,24 @@ public final class EmbeddedCsms implements AutoCloseable {
         trace.clear();
     }
 
-    /** Every request received, oldest first. */
+    /** Every request received (the latest ones up to the {@link #recordingLimit limit}), oldest first. */
     public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+        return requests.all();
+    }
+
+    /** The requests from one station, oldest first. */
+    public List<RecordedRequest> requests(String stationId) {
+        return requests.of(stationId);
     }
 
     /** The requests of one action from one station, oldest first. */
     public List<RecordedRequest> requests(String stationId, Action action) {
-        synchronized (requests) {
-            return requests.stream().filter(r -> r.stationId().equals(stationId) && r.action() == action).toList();
-        }
+        return requests.of(stationId, action);
+    }
+
+    /** The requests of one action from one station that match, oldest first. */
+    public List<RecordedRequest> requests(String stationId, Action action, RequestMatcher matcher) {
+        return requests.of(stationId, action).stream().filter(matcher::matches).toList();
     }
 
     /**
@@ -131,15 +156,39 @@ public final class EmbeddedCsms implements AutoCloseable {
      */
     public CompletableFuture<RecordedRequest> request(String stationId, Action action,
                                                       Predicate<RecordedRequest> matching) {
-        Predicate<RecordedRequest> test = r -> r.stationId().equals(stationId) && r.action() == action
-                && matching.test(r);
-        Waiter waiter = new Waiter(test, new CompletableFuture<>());
-        waiters.add(waiter);
-        synchronized (requests) {
-            requests.stream().filter(test).findFirst().ifPresent(found -> waiter.future.complete(found));
+        return requests.first(stationId, action, matching);
+    }
+
+    /** The same, with a matcher. */
+    public CompletableFuture<RecordedRequest> request(String stationId, Action action, RequestMatcher matcher) {
+        return requests.first(stationId, action, matcher::matches);
+    }
+
+    /**
+     * Checks that exactly this many requests of this action from this station match; otherwise fails with an
+     * AssertionError that names what was expected and the nearest misses, each with why it missed:
+     * <pre>
+     * Expected exactly 1 Authorize from CS-001 where /idToken/idToken = "BAD", but 0 came.
+     * Nearest misses:
+     *   Authorize from CS-001 at 2026-01-01T00:00:05Z (message 7) {...}: /idToken/idToken is "GOOD"
+     * </pre>
+     */
+    public void verify(String stationId, int times, Action action, RequestMatcher matcher) {
+        List<RecordedRequest> matched = requests(stationId, action, matcher);
+        if (matched.size() != times) {
+            List<RecordedRequest> candidates = new ArrayList<>(requests.of(stationId));
+            Collections.reverse(candidates);
+            List<RecordedRequest> others = new ArrayList<>(requests.all().stream()
+                    .filter(r -> r.action() == action && !r.stationId().equals(stationId)).toList());
+            Collections.reverse(others);
+            candidates.addAll(others);
+            throw new AssertionError(NearMisses.report(stationId, times, action, matcher, matched, candidates));
         }
-        waiter.future.whenComplete((r, e) -> waiters.remove(waiter));
-        return waiter.future;
+    }
+
+    /** Checks that exactly this many requests of this action came from this station. */
+    public void verify(String stationId, int times, Action action) {
+        verify(stationId, times, action, RequestMatcher.any());
     }
 
     /** Whether this station has an open connection. */
@@ -199,33 +248,29 @@ public final class EmbeddedCsms implements AutoCloseable {
         Action action = Action.valueOf(call.action());
         RecordedRequest recorded = new RecordedRequest(scheduler.clock().instant(), stationId, action,
                 call.messageId(), call.payload());
-        CompletableFuture<Reply> reply = reply(stationId, action, call);
+        CompletableFuture<Reply> reply = reply(recorded);
         requests.add(recorded);
-        waiters.forEach(waiter -> {
-            if (waiter.test.test(recorded)) {
-                waiter.future.complete(recorded);
-            }
-        });
         return reply;
     }
 
     /** The answer, already scheduled when delayed, so that whoever sees the request may move time at once. */
-    private CompletableFuture<Reply> reply(String stationId, Action action, Call call) {
+    private CompletableFuture<Reply> reply(RecordedRequest request) {
+        Action action = request.action();
         if (!action.sentByStation()) {
             return CompletableFuture.completedFuture(
                     Reply.error(ErrorCode.NotSupported, action + " is not sent by a charging station"));
         }
-        Registration registration = registration(stationId);
+        Registration registration = registration(request.stationId());
         if (action != Action.BootNotification && !registration.permits(action)) {
-            return CompletableFuture.completedFuture(Reply.error(ErrorCode.SecurityError,
-                    stationId + " is not accepted by the CSMS (registration " + registration.status + ")"));
+            return CompletableFuture.completedFuture(Reply.error(ErrorCode.SecurityError, request.stationId()
+                    + " is not accepted by the CSMS (registration " + registration.status + ")"));
         }
-        Stub stub = findStub(stationId, action, call.payload());
-        Reply reply = reply(stub, action, call);
+        Optional<Stub> stub = stubs.claim(request);
+        Reply reply = reply(stub, request);
         if (action == Action.BootNotification && reply instanceof Reply.Result result) {
             registration.status = result.payload().path("status").asText("Accepted");
         }
-        Duration delay = stub == null ? Duration.ZERO : stub.delay;
+        Duration delay = stub.map(Stub::delay).orElse(Duration.ZERO);
         if (delay.isZero()) {
             return CompletableFuture.completedFuture(reply);
         }
@@ -234,33 +279,16 @@ public final class EmbeddedCsms implements AutoCloseable {
         return later;
     }
 
-    private Stub findStub(String stationId, Action action, ObjectNode payload) {
-        for (Stub stub : stubs) {
-            if (stub.action == action && stub.matches(stationId, payload)) {
-                if (stub.once) {
-                    stubs.remove(stub);
-                }
-                return stub;
-            }
-        }
-        return null;
-    }
-
-    private Reply reply(Stub stub, Action action, Call call) {
-        ObjectNode payload = DefaultAnswers.answer(action, call.payload(), scheduler.clock());
-        if (stub == null) {
+    private Reply reply(Optional<Stub> found, RecordedRequest request) {
+        ObjectNode payload = DefaultAnswers.answer(request.action(), request.payload(), scheduler.clock());
+        if (found.isEmpty()) {
             return Reply.result(payload);
         }
-        return switch (stub.kind) {
-            case RESULT -> {
-                if (stub.fullPayload != null) {
-                    yield Reply.result(stub.fullPayload.deepCopy());
-                }
-                stub.edit.accept(payload);
-                yield Reply.result(payload);
-            }
-            case ERROR -> Reply.error(stub.errorCode, stub.text);
-            case RAW -> new Reply.Raw(stub.text.replace("{{messageId}}", call.messageId()));
+        Stub stub = found.get();
+        return switch (stub.kind()) {
+            case RESULT -> Reply.result(stub.result(payload));
+            case ERROR -> Reply.error(stub.errorCode(), stub.text());
+            case RAW -> new Reply.Raw(stub.text().replace("{{messageId}}", request.messageId()));
             case SILENCE -> new Reply.Silence();
         };
     }
@@ -284,9 +312,6 @@ public final class EmbeddedCsms implements AutoCloseable {
         void allowTriggered(String requestedMessage) {
             triggered.add(requestedMessage.startsWith("Sign") ? "SignCertificate" : requestedMessage);
         }
-    }
-
-    private record Waiter(Predicate<RecordedRequest> test, CompletableFuture<RecordedRequest> future) {
     }
 
     private record Session(RpcEndpoint endpoint) {

@@ -5,7 +5,9 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.ocppbdd.csms.FileServer;
+import io.ocppbdd.fileserver.FileServer;
+import io.ocppbdd.fileserver.FirmwareFile;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 
@@ -19,7 +21,7 @@ import java.time.Instant;
  */
 public class FirmwareSteps {
 
-    private static final String MISSING_IMAGE = "/firmware/missing.bin";
+    private static final String MISSING_IMAGE = FirmwareFile.FOLDER + "missing.bin";
 
     private final OcppWorld world;
     private FileServer server;
@@ -36,11 +38,10 @@ public class FirmwareSteps {
      * served under that name; the station then reports the name without its extension).
      */
     @Given("the firmware server offers firmware {string}")
-    public void theFirmwareServerOffersFirmware(String versionOrFile) {
-        boolean fileName = versionOrFile.matches(".*\\.[A-Za-z][A-Za-z0-9]*");
-        image = ((fileName ? "" : "version=" + versionOrFile + "\n") + "firmware image of the scenario\n")
-                .getBytes(StandardCharsets.UTF_8);
-        imagePath = "/firmware/" + (fileName ? versionOrFile : versionOrFile + ".bin");
+    public void theFirmwareServerOffersFirmware(String nameOrVersion) {
+        FirmwareFile firmware = FirmwareFile.named(nameOrVersion);
+        image = firmware.image();
+        imagePath = firmware.path();
         server().answer(imagePath, 200, image);
     }
 
@@ -84,6 +85,7 @@ public class FirmwareSteps {
     }
 
     @After
+    @ReportedAs("Stop the firmware server")
     public void stopFirmwareServer() {
         if (server != null) {
             server.close();

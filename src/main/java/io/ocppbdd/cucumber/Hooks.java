@@ -3,6 +3,7 @@ package io.ocppbdd.cucumber;
 import io.cucumber.java.After;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.report.AllureEnvironment;
 
@@ -40,6 +41,7 @@ public class Hooks {
     }
 
     @After
+    @ReportedAs("Attach the OCPP message traces, check every frame against its schema, stop stations and CSMS")
     public void reportAndCleanUp(Scenario scenario) {
         List<String> problems = new ArrayList<>();
         try {

@@ -5,7 +5,8 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.ocppbdd.csms.FileServer;
+import io.ocppbdd.fileserver.FileServer;
+import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.expect.Expect;
@@ -71,6 +72,7 @@ public class LogSteps {
     }
 
     @After
+    @ReportedAs("Stop the log server")
     public void stopLogServer() {
         if (server != null) {
             server.close();

@@ -45,6 +45,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -63,6 +66,8 @@ public final class ChargingStation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
     private static final VariableKey SECURITY_PROFILE = VariableKey.of("SecurityCtrlr", "SecurityProfile");
+    /** How long {@link #stop()} waits for the last write of the state file. */
+    private static final Duration LAST_WRITE_PATIENCE = Duration.ofSeconds(30);
 
     private final StationContext context;
     private final RpcEndpoint endpoint;
@@ -152,13 +157,28 @@ public final class ChargingStation implements AutoCloseable {
         return firstConnection;
     }
 
-    /** Closes the connection and stops reconnecting. */
+    /**
+     * Closes the connection, stops reconnecting and writes the state file a last time. Called from outside the
+     * station's loop, it returns once that write is done (or failed, which is logged), so the file can be read.
+     */
     public void stop() {
         stopped = true;
+        CompletableFuture<Void> saved = new CompletableFuture<>();
         loop.execute(() -> {
             reconnect.cancel();
             endpoint.close();
+            context.closeState().whenComplete((done, failure) -> saved.complete(null));
         });
+        if (!loop.isRunningHere()) {
+            try {
+                saved.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("{}: the state file was not written within {} s of the stop", id(),
+                        LAST_WRITE_PATIENCE.toSeconds());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -211,9 +231,17 @@ public final class ChargingStation implements AutoCloseable {
                 () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
-    /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */
+    /**
+     * Completes once the state is on disk and no CALL of the station waits for an answer (see
+     * {@link RpcEndpoint#whenIdle()}).
+     */
     public CompletableFuture<Void> whenIdle() {
-        return endpoint.whenIdle();
+        return onLoop(context::whenIdle).thenCompose(idle -> idle);
+    }
+
+    /** Completes once everything the station saved so far is in its state file (at once without one). */
+    public CompletableFuture<Void> stateSaved() {
+        return onLoop(context::stateSaved).thenCompose(saved -> saved);
     }
 
     /** Drops the connection as a network failure would; the station reconnects with back-off. */
@@ -264,14 +292,17 @@ public final class ChargingStation implements AutoCloseable {
         return new ConnectionSettings(URI.create(url), id(), password, connectTimeout, sslContext);
     }
 
+    /** A close the station asked for (stop, reboot) is logged at DEBUG; a lost connection at INFO. */
     private void connectionClosed(String reason) {
-        LOG.info("{}: {}", id(), reason);
         context.disconnected();
         if (connectAgainAtOnce) {
+            LOG.debug("{}: {} to connect again", id(), reason);
             connectAgainAtOnce = false;
             connect();
-        } else if (!stopped) {
-            LOG.info("{}: reconnecting in {} s", id(), scheduleReconnect().toSeconds());
+        } else if (stopped) {
+            LOG.debug("{}: {}", id(), reason);
+        } else {
+            LOG.info("{}: {}; reconnecting in {} s", id(), reason, scheduleReconnect().toSeconds());
         }
     }
 

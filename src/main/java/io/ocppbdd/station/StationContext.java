@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a functional block of the station works with: its loop, time, device model, state and the way to the
@@ -24,8 +26,15 @@ import java.util.function.Consumer;
  *
  * <p>Outgoing CALLs obey B01.FR.08 / B02.FR.02 / B03.FR.02: until the CSMS accepts the station, and while it is
  * offline, they wait in order and go out once it is accepted and connected.
+ *
+ * <p>The state file is written off the loop, at most once per turn of it: {@link #saveState()} marks the state
+ * changed and the snapshot is taken at the end of the turn. The CSMS never learns of a state that is not on disk
+ * yet: CALLs and answers to the CSMS wait, in order, until everything saved before them is written, so a restart
+ * after a kill never repeats, say, a TransactionEvent seqNo the CSMS has seen.
  */
 public final class StationContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationContext.class);
 
     private final StationState state;
     private final StateFile stateFile;
@@ -36,6 +45,11 @@ public final class StationContext {
     private final DeviceModel deviceModel;
     private final StationEvents events = new StationEvents();
     private final Queue<Runnable> held = new ArrayDeque<>();
+    private final Queue<Gated> awaitingDisk = new ArrayDeque<>();
+    private long snapshotsRequested;
+    private long snapshotsWritten;
+    private CompletableFuture<Void> nextSnapshot;
+    private boolean stateClosed;
     private BootStatus bootStatus = BootStatus.NOT_BOOTED;
     private BootReasonEnum bootReason = BootReasonEnum.POWER_UP;
     private Consumer<BootReasonEnum> rebooter = reason -> { };
@@ -91,10 +105,67 @@ public final class StationContext {
         return state;
     }
 
-    /** Writes the state file (atomically), when the station has one. */
-    public void saveState() {
-        if (stateFile != null) {
-            stateFile.save(state);
+    /**
+     * Has the state written to the state file, when the station has one: once, at the end of this turn of the
+     * loop, however often it is called in it. Completes on the loop once the state is on disk, or fails with a
+     * {@link io.ocppbdd.station.state.StateFileException} when it cannot be written.
+     */
+    public CompletableFuture<Void> saveState() {
+        if (stateFile == null || stateClosed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (nextSnapshot == null) {
+            nextSnapshot = new CompletableFuture<>();
+            snapshotsRequested++;
+            loop.execute(this::writeSnapshot);
+        }
+        return nextSnapshot;
+    }
+
+    /** Completes on the loop once everything saved so far is on disk (written or failed). */
+    public CompletableFuture<Void> stateSaved() {
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        afterStateSaved(() -> saved.complete(null));
+        return saved;
+    }
+
+    /** The last save: once what was saved so far is on disk, later saves are ignored (the station stopped). */
+    CompletableFuture<Void> closeState() {
+        CompletableFuture<Void> saved = stateSaved();
+        stateClosed = true;
+        return saved;
+    }
+
+    private void writeSnapshot() {
+        CompletableFuture<Void> written = nextSnapshot;
+        long generation = snapshotsRequested;
+        nextSnapshot = null;
+        CompletableFuture<Void> onDisk;
+        try {
+            onDisk = stateFile.writeLater(stateFile.snapshot(state));
+        } catch (RuntimeException e) {
+            onDisk = CompletableFuture.failedFuture(e);
+        }
+        onDisk.whenComplete((done, failure) -> loop.execute(() -> {
+            snapshotsWritten = Math.max(snapshotsWritten, generation);
+            if (failure != null) {
+                LOG.warn("{}: {}", stationId(), failure.getMessage());
+                written.completeExceptionally(failure);
+            } else {
+                written.complete(null);
+            }
+            while (!awaitingDisk.isEmpty() && awaitingDisk.peek().generation() <= snapshotsWritten) {
+                awaitingDisk.poll().action().run();
+            }
+        }));
+    }
+
+    /** Runs the action once everything saved so far is on disk, after the actions that wait already. */
+    private void afterStateSaved(Runnable action) {
+        if (awaitingDisk.isEmpty() && snapshotsWritten >= snapshotsRequested) {
+            action.run();
+        } else {
+            awaitingDisk.add(new Gated(snapshotsRequested, action));
         }
     }
 
@@ -107,9 +178,14 @@ public final class StationContext {
         return bootStatus == BootStatus.ACCEPTED && endpoint.isConnected();
     }
 
-    /** Handles incoming CALLs of this action. */
+    /** Handles incoming CALLs of this action; with a state file, the answer waits until the state is on disk. */
     public void handle(Action action, CallHandler handler) {
-        endpoint.handle(action, handler);
+        if (stateFile == null) {
+            endpoint.handle(action, handler);
+            return;
+        }
+        endpoint.handle(action, call -> handler.handle(call)
+                .thenComposeAsync(reply -> stateSaved().thenApply(saved -> reply), loop));
     }
 
     /**
@@ -119,11 +195,13 @@ public final class StationContext {
     public <T> CompletableFuture<T> send(Object request, Class<T> responseType) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         Runnable transmit = () -> relay(endpoint.call(request, responseType), answer);
-        if (isOnline()) {
-            transmit.run();
-        } else {
-            held.add(transmit);
-        }
+        afterStateSaved(() -> {
+            if (isOnline()) {
+                transmit.run();
+            } else {
+                held.add(transmit);
+            }
+        });
         return answer;
     }
 
@@ -133,7 +211,7 @@ public final class StationContext {
      */
     public <T> CompletableFuture<T> sendRegardlessOfBoot(Object request, Class<T> responseType) {
         CompletableFuture<T> answer = new CompletableFuture<>();
-        relay(endpoint.call(request, responseType), answer);
+        afterStateSaved(() -> relay(endpoint.call(request, responseType), answer));
         return answer;
     }
 
@@ -216,10 +294,14 @@ public final class StationContext {
         }));
     }
 
-    /** Completes, on the station's loop, once no CALL of the station waits for an answer. */
+    /** Completes, on the station's loop, once the state is on disk and no CALL of the station waits for an answer. */
     public CompletableFuture<Void> whenIdle() {
         CompletableFuture<Void> idle = new CompletableFuture<>();
-        relay(endpoint.whenIdle(), idle);
+        stateSaved().thenRun(() -> relay(endpoint.whenIdle(), idle));
         return idle;
+    }
+
+    /** An action that waits until the snapshot of this generation is on disk. */
+    private record Gated(long generation, Runnable action) {
     }
 }

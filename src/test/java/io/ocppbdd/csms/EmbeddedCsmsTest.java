@@ -4,8 +4,12 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.SchemaValidator;
+import io.ocppbdd.protocol.messages.AuthorizeRequest;
+import io.ocppbdd.protocol.messages.AuthorizeResponse;
 import io.ocppbdd.protocol.messages.HeartbeatRequest;
 import io.ocppbdd.protocol.messages.HeartbeatResponse;
+import io.ocppbdd.protocol.messages.IdToken;
+import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,6 +145,72 @@ class EmbeddedCsmsTest {
         right.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "right-one");
         ChargingStation admitted = harness.station(right, builder -> { });
         harness.nth(admitted, Action.BootNotification, 1);
+    }
+
+    @Test
+    @DisplayName("a once() stub answers exactly one of two real stations racing for it, 100 races over")
+    void onceStubUnderRace() {
+        ChargingStation first = harness.station("CS-RACE-1");
+        ChargingStation second = harness.station("CS-RACE-2");
+        for (int round = 0; round < 100; round++) {
+            harness.csms.stubFor(Stub.action(Action.Heartbeat).once()
+                    .willReturn(Json.object().put("currentTime", "2031-01-01T00:00:00Z")));
+            CompletableFuture<HeartbeatResponse> one = first.send(new HeartbeatRequest(), HeartbeatResponse.class);
+            CompletableFuture<HeartbeatResponse> two = second.send(new HeartbeatRequest(), HeartbeatResponse.class);
+            long stubbed = Stream.of(one, two).map(StationHarness::await)
+                    .filter(answer -> answer.getCurrentTime().getYear() == 2031).count();
+            assertThat(stubbed).as("round %d: answers from the once stub", round).isEqualTo(1);
+            assertThat(harness.csms.stubs()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("verify passes on the right count and otherwise names the nearest misses and why each missed")
+    void verifyWithNearMisses() {
+        ChargingStation station = harness.station("CS-VERIFY");
+        StationHarness.await(station.send(authorize("GOOD"), AuthorizeResponse.class));
+        StationHarness.await(station.send(authorize("ALSO-GOOD"), AuthorizeResponse.class));
+
+        harness.csms.verify("CS-VERIFY", 2, Action.Authorize);
+        harness.csms.verify("CS-VERIFY", 1, Action.Authorize, RequestMatcher.at("/idToken/idToken", "GOOD"));
+        assertThatThrownBy(() -> harness.csms.verify("CS-VERIFY", 1, Action.Authorize,
+                RequestMatcher.at("/idToken/idToken", "BAD")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expected exactly 1 Authorize from CS-VERIFY where /idToken/idToken = \"BAD\","
+                        + " but 0 came.\nNearest misses:\n  Authorize from CS-VERIFY at ")
+                .hasMessageContaining(": /idToken/idToken is \"ALSO-GOOD\"\n  Authorize from CS-VERIFY")
+                .hasMessageContaining(": /idToken/idToken is \"GOOD\"\n  StatusNotification from CS-VERIFY")
+                .hasMessageContaining(": it is BootNotification, /idToken/idToken is absent");
+        assertThatThrownBy(() -> harness.csms.verify("CS-VERIFY", 0, Action.Authorize,
+                RequestMatcher.field("idToken", Json.parse("{\"idToken\":\"GOOD\",\"type\":\"ISO14443\"}"))))
+                .hasMessageContaining("but 1 came.\nMatching:\n  Authorize from CS-VERIFY");
+    }
+
+    @Test
+    @DisplayName("a removed stub answers no more; reset forgets stubs and recorded requests")
+    void removeStubAndReset() {
+        ChargingStation station = harness.station("CS-REMOVE");
+        Stub invalid = harness.csms.stubFor(Stub.action(Action.Authorize).where("/idToken/idToken", "BAD")
+                .willReturn(p -> p.putObject("idTokenInfo").put("status", "Invalid")));
+        assertThat(harness.csms.stubs()).containsExactly(invalid);
+        assertThat(status(station, "BAD")).isEqualTo("Invalid");
+
+        assertThat(harness.csms.removeStub(invalid.id())).isTrue();
+        assertThat(status(station, "BAD")).isEqualTo("Accepted");
+
+        harness.csms.stubFor(invalid);
+        harness.csms.reset();
+        assertThat(harness.csms.stubs()).isEmpty();
+        assertThat(harness.csms.requests("CS-REMOVE")).isEmpty();
+    }
+
+    private static AuthorizeRequest authorize(String token) {
+        return new AuthorizeRequest().withIdToken(new IdToken().withIdToken(token).withType(IdTokenEnum.ISO_14443));
+    }
+
+    private static String status(ChargingStation station, String token) {
+        return StationHarness.await(station.send(authorize(token), AuthorizeResponse.class)).getIdTokenInfo()
+                .getStatus().value();
     }
 
     private static HeartbeatResponse heartbeat(ChargingStation station) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -75,11 +76,11 @@ final class AuthorizationCache {
         changed();
     }
 
-    /** Empties the cache (C11.FR.01). */
-    void clear() {
+    /** Empties the cache (C11.FR.01); completes once that is in the state file. */
+    CompletableFuture<Void> clear() {
         entries().clear();
         bytes = 0;
-        changed();
+        return changed();
     }
 
     private void removeExpired() {
@@ -149,9 +150,9 @@ final class AuthorizationCache {
         return Json.toTree(entry).toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private void changed() {
+    private CompletableFuture<Void> changed() {
         settings.cacheStorage(bytes);
-        context.saveState();
+        return context.saveState();
     }
 
     private List<AuthorizationCacheEntry> entries() {

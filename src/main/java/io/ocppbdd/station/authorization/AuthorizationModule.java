@@ -4,7 +4,6 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.AuthorizeRequest;
 import io.ocppbdd.protocol.messages.AuthorizeResponse;
-import io.ocppbdd.protocol.messages.ClearCacheRequest;
 import io.ocppbdd.protocol.messages.ClearCacheResponse;
 import io.ocppbdd.protocol.messages.ClearCacheStatusEnum;
 import io.ocppbdd.protocol.messages.GetLocalListVersionRequest;
@@ -14,9 +13,9 @@ import io.ocppbdd.protocol.messages.SendLocalListRequest;
 import io.ocppbdd.protocol.messages.StatusInfo;
 import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.rpc.CallHandler;
+import io.ocppbdd.rpc.Reply;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
-import io.ocppbdd.station.state.StateFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ public final class AuthorizationModule implements StationModule {
         settings = new AuthorizationSettings(context.deviceModel());
         cache = new AuthorizationCache(context, settings);
         localList = new LocalAuthorizationList(context, settings);
-        context.handle(Action.ClearCache, CallHandler.of(ClearCacheRequest.class, request -> clearCache()));
+        context.handle(Action.ClearCache, call -> clearCache().thenApply(Reply::result));
         context.handle(Action.SendLocalList, CallHandler.of(SendLocalListRequest.class, localList::update));
         context.handle(Action.GetLocalListVersion,
                 CallHandler.of(GetLocalListVersionRequest.class, request -> localList.version()));
@@ -224,17 +223,17 @@ public final class AuthorizationModule implements StationModule {
     }
 
     /** C11: Rejected while AuthCacheCtrlr.Enabled is false (C11.FR.04) or when clearing fails (C11.FR.05). */
-    private ClearCacheResponse clearCache() {
+    private CompletableFuture<ClearCacheResponse> clearCache() {
         if (!settings.cacheEnabled()) {
-            return rejected("NotEnabled", "AuthCacheCtrlr.Enabled is false");
+            return CompletableFuture.completedFuture(rejected("NotEnabled", "AuthCacheCtrlr.Enabled is false"));
         }
-        try {
-            cache.clear();
-            return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.ACCEPTED);
-        } catch (StateFileException e) {
-            LOG.warn("{}: cannot clear the Authorization Cache: {}", context.stationId(), e.getMessage());
-            return rejected("InternalError", e.getMessage());
-        }
+        return cache.clear().handle((cleared, failure) -> {
+            if (failure == null) {
+                return new ClearCacheResponse().withStatus(ClearCacheStatusEnum.ACCEPTED);
+            }
+            LOG.warn("{}: cannot clear the Authorization Cache: {}", context.stationId(), failure.getMessage());
+            return rejected("InternalError", failure.getMessage());
+        });
     }
 
     private static ClearCacheResponse rejected(String reason, String detail) {

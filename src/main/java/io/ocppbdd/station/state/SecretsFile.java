@@ -3,6 +3,7 @@ package io.ocppbdd.station.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -65,11 +66,12 @@ final class SecretsFile {
     }
 
     /**
-     * Writes the secrets among these device-model values into the file (deleting it when there are none) and
-     * removes them from {@code stateTree}, the state about to be written.
+     * Removes the secrets among these device-model values from {@code stateTree}, the state about to be written,
+     * and returns them as the bytes of this file ({@code null} when there are none).
      */
-    void save(Map<String, String> deviceModel, ObjectNode stateTree, ObjectMapper mapper) throws IOException {
-        ObjectNode secrets = mapper.createObjectNode();
+    byte[] extract(Map<String, String> deviceModel, ObjectNode stateTree, ObjectWriter writer)
+            throws JsonProcessingException {
+        ObjectNode secrets = stateTree.objectNode();
         deviceModel.forEach((key, value) -> {
             if (isSecret(key)) {
                 secrets.put(key, value);
@@ -79,13 +81,20 @@ final class SecretsFile {
             secrets.fieldNames().forEachRemaining(stateValues::remove);
         }
         if (secrets.isEmpty()) {
-            Files.deleteIfExists(path);
-            return;
+            return null;
         }
-        ObjectNode file = mapper.createObjectNode();
+        ObjectNode file = stateTree.objectNode();
         file.set(DEVICE_MODEL, secrets);
-        StateFile.writeAtomically(path, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(file),
-                ownerOnly());
+        return writer.writeValueAsBytes(file);
+    }
+
+    /** Writes these bytes (from {@link #extract}) owner-only, or deletes the file when there are none. */
+    void write(byte[] content) throws IOException {
+        if (content == null) {
+            Files.deleteIfExists(path);
+        } else {
+            StateFile.writeAtomically(path, content, ownerOnly());
+        }
     }
 
     private static FileAttribute<?>[] ownerOnly() {

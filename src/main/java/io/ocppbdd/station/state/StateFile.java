@@ -18,14 +18,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@code charge_point_state.json}. Writes are atomic (temporary file, fsync, rename, fsync of
  * the folder), so a kill at any moment leaves either the old or the new content, never a torn file. Secrets
  * (BasicAuthPassword) go to an owner-only file beside it, never into it (see {@link #secretsPath()}).
+ *
+ * <p>A running station hands in {@link #snapshot snapshots} taken on its loop and lets them be written
+ * {@link #writeLater later}, on one writer thread shared by every station: its loop never waits for the disk. A
+ * snapshot that has not been written yet when a newer one comes is replaced by it, so the file always ends with
+ * the latest state and a write never overtakes a newer one.
  */
 public final class StateFile {
 
@@ -42,12 +53,29 @@ public final class StateFile {
             .build();
     private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
 
+    private static final Executor SHARED_WRITER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ocpp-state-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Path path;
     private final SecretsFile secrets;
+    private final Executor writer;
+    private final AtomicLong writes = new AtomicLong();
+    private final Object queueLock = new Object();
+    private Snapshot queued;
+    private List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
     public StateFile(Path path) {
+        this(path, SHARED_WRITER);
+    }
+
+    /** A state file whose {@link #writeLater later writes} run on this executor (one thread, or tests' own). */
+    public StateFile(Path path, Executor writer) {
         this.path = path;
         this.secrets = new SecretsFile(path);
+        this.writer = writer;
     }
 
     /** Whether this is a valid station identity; the reason otherwise is {@link #STATION_ID_RULE}. */
@@ -97,15 +125,73 @@ public final class StateFile {
         return state;
     }
 
-    /** Writes the state atomically. */
+    /** Writes the state atomically, now. */
     public void save(StationState state) {
+        write(snapshot(state));
+    }
+
+    /**
+     * The state as the bytes of the file and of its secrets file; take it where the state lives (the station's
+     * loop).
+     */
+    public Snapshot snapshot(StationState state) {
+        try {
+            ObjectNode tree = MAPPER.valueToTree(state);
+            byte[] secretBytes = secrets.extract(state.getDeviceModel(), tree, WRITER);
+            return new Snapshot(WRITER.writeValueAsBytes(tree), secretBytes);
+        } catch (JsonProcessingException e) {
+            throw new StateFileException(path + ": cannot write the state as JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Writes this snapshot on the writer thread, or a newer one handed in before its turn comes. Completes once
+     * it, or a newer one, is on disk; fails with a {@link StateFileException} when the write fails.
+     */
+    public CompletableFuture<Void> writeLater(Snapshot snapshot) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        boolean first;
+        synchronized (queueLock) {
+            first = queued == null;
+            queued = snapshot;
+            waiting.add(written);
+        }
+        if (first) {
+            writer.execute(this::writeQueued);
+        }
+        return written;
+    }
+
+    /** How many times this object wrote the file. */
+    public long writes() {
+        return writes.get();
+    }
+
+    private void writeQueued() {
+        Snapshot snapshot;
+        List<CompletableFuture<Void>> done;
+        synchronized (queueLock) {
+            snapshot = queued;
+            done = waiting;
+            queued = null;
+            waiting = new ArrayList<>();
+        }
+        try {
+            write(snapshot);
+            done.forEach(future -> future.complete(null));
+        } catch (RuntimeException e) {
+            done.forEach(future -> future.completeExceptionally(e));
+        }
+    }
+
+    private void write(Snapshot snapshot) {
         try {
             Path folder = path.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            ObjectNode tree = MAPPER.valueToTree(state);
-            secrets.save(state.getDeviceModel(), tree, MAPPER);
-            writeAtomically(path, WRITER.writeValueAsBytes(tree));
+            secrets.write(snapshot.secrets());
+            writeAtomically(path, snapshot.state());
             syncFolder(folder);
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new StateFileException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
@@ -117,7 +203,10 @@ public final class StateFile {
                 ".tmp", attributes);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(content));
+                ByteBuffer bytes = ByteBuffer.wrap(content);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
                 channel.force(true);
             }
             move(temporary, target);
@@ -194,5 +283,11 @@ public final class StateFile {
     private StateFileException problem(JsonLocation location, String what, Exception cause) {
         String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
         return new StateFileException(path + where + ": " + what, cause);
+    }
+
+    /**
+     * What one save writes: the state file's bytes, and its secrets file's ({@code null}: no secrets, no file).
+     */
+    public record Snapshot(byte[] state, byte[] secrets) {
     }
 }

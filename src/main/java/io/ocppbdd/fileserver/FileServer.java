@@ -1,4 +1,4 @@
-package io.ocppbdd.csms;
+package io.ocppbdd.fileserver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
