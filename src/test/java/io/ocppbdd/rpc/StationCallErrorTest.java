@@ -14,19 +14,23 @@ import io.ocppbdd.protocol.Json;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.OversizedFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -79,7 +83,8 @@ class StationCallErrorTest {
     @ParameterizedTest(name = "{0}: {1}")
     @DisplayName("Part 4 Table 8: a malformed CALL gets the right CALLERROR and the connection goes on")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-            "RpcFrameworkError             | not JSON, id -1                | -1  | [2,\"e1\",\"GetVariables\",{",
+            "RpcFrameworkError             | not JSON, id -1                | -1  | [2,\"e1",
+            "FormatViolation               | payload cut short, id kept     | e1b | [2,\"e1b\",\"GetVariables\",{",
             "RpcFrameworkError             | not an array, id -1            | -1  | {\"messageId\":\"e2\"}",
             "FormatViolation               | payload not an object          | e3  | [2,\"e3\",\"GetVariables\",[]]",
             "FormatViolation               | additional property            | e4  "
@@ -107,6 +112,22 @@ class StationCallErrorTest {
         assertThat(answer.errorCode()).as(why).isEqualTo(code);
         assertThat(answer.errorDescription()).as(why).isNotEmpty().hasSizeLessThanOrEqualTo(255);
         assertThat(answer.errorDetails()).isEqualTo(Json.object());
+        assertStillAnswers(STATION);
+    }
+
+    static Stream<Arguments> pastTheReadersLimits() {
+        return OversizedFrames.calls("big");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pastTheReadersLimits")
+    @DisplayName("Part 4 §4.2.3/§4.3: a CALL past the JSON reader's limits is answered and the connection goes on")
+    void callBeyondTheReadersLimitsIsAnswered(String why, String frame, String answerId, ErrorCode code,
+                                              String limit) throws Exception {
+        CallError answer = answerTo(STATION, answerId, frame);
+
+        assertThat(answer.errorCode()).as(why).isEqualTo(code);
+        assertThat(answer.errorDescription()).as(why).contains(limit);
         assertStillAnswers(STATION);
     }
 
