@@ -97,6 +97,26 @@ class CsmsCallErrorTest {
     }
 
     @Test
+    @DisplayName("Part 4 §4.2.3: a CALL whose message id is still being handled gets RpcFrameworkError, "
+            + "the first one its CALLRESULT")
+    void duplicateMessageIdInFlight() throws Exception {
+        csms.stubFor(Stub.on(Action.BootNotification).after(Duration.ofSeconds(10)));
+        try (RawWebSocketClient station = RawWebSocketClient.connect(csms.url(), "RAW-DUP")) {
+            String boot = "[2,\"d1\",\"BootNotification\"," + BOOT + "]";
+            station.send(boot);
+
+            CallError duplicate = (CallError) FrameCodec.decode(station.exchange(boot));
+            time.advance(Duration.ofSeconds(10));
+
+            assertThat(duplicate.errorCode()).isEqualTo(ErrorCode.RpcFrameworkError);
+            assertThat(duplicate.messageId()).isEqualTo("d1");
+            assertThat(station.next()).startsWith("[3,\"d1\",");
+            assertThat(station.exchange("[2,\"h1\",\"Heartbeat\",{}]"))
+                    .as("no second CALLRESULT for d1").startsWith("[3,\"h1\",");
+        }
+    }
+
+    @Test
     @DisplayName("B02.FR.09 SecurityError: a Pending station's own CALL is refused; after Accepted it is answered")
     void securityErrorUntilAccepted() throws Exception {
         csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", "Pending")).once());
