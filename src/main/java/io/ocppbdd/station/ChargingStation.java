@@ -83,7 +83,7 @@ public final class ChargingStation implements AutoCloseable {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
-            throw new StateFileException(file + ": " + e.getMessage(), e);
+            throw new StateFileException(file + ": " + e.getMessage() + " (fix or remove it in deviceModel)", e);
         }
         Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
                 VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));

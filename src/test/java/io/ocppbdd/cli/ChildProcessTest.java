@@ -108,6 +108,25 @@ class ChildProcessTest {
     }
 
     @Test
+    @DisplayName("station: a state file with connector status \"Bogus\" ends start-up with one line and exit 2, "
+            + "no stack trace")
+    void bogusConnectorStatusIsOneLine() throws Exception {
+        StationState state = StationState.defaults("CS-BOGUS");
+        state.getEvses().get(0).getConnectors().get(0).setStatus("Bogus");
+        new StateFile(folder.resolve("bogus.json")).save(state);
+        Process station = ocppBdd("station", "--csms", "ws://127.0.0.1:9/ocpp", "--state", "bogus.json").start();
+        try {
+            assertThat(station.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(station.exitValue()).isEqualTo(2);
+            assertThat(Files.readAllLines(folder.resolve("stderr.txt"))).singleElement().asString()
+                    .startsWith("ocpp-bdd station: bogus.json: evses[0].connectors[0].status \"Bogus\" is not a "
+                            + "connector status (use one of Available,");
+        } finally {
+            station.destroyForcibly();
+        }
+    }
+
+    @Test
     @DisplayName("csms --port 0: prints its ws:// URL first, a station boots against it, exits 0 on SIGTERM")
     void csmsPrintsItsUrlAndServesStations() throws Exception {
         Process csms = ocppBdd("csms", "--port", "0").start();
