@@ -73,7 +73,7 @@ class ChildProcessTest {
                 station.destroyForcibly();
             }
             assertThat(Files.readString(folder.resolve("stdout.txt"))).isEqualTo("CS-PROC connected to "
-                    + csms.url() + "; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
+                    + csms.url() + "/CS-PROC; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
             assertThat(Files.readString(folder.resolve("stderr.txt")))
                     .contains("CS-PROC -> [2,", "\"BootNotification\"", "CS-PROC <- [3,")
                     .contains(Redaction.MASK).doesNotContain("Exception", "\tat ", NEW_PASSWORD);
