@@ -48,7 +48,7 @@ record FrameStart(int type, String messageId, boolean brokeInPayload) {
         return new FrameStart(type, messageId, false);
     }
 
-    static boolean isValidMessageId(String id) {
+    private static boolean isValidMessageId(String id) {
         return !id.isEmpty() && id.length() <= Frame.MAX_MESSAGE_ID_LENGTH;
     }
 
