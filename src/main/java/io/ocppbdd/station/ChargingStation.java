@@ -92,7 +92,7 @@ public final class ChargingStation implements AutoCloseable {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
-            throw new StateFileException(file + ": " + e.getMessage(), e);
+            throw new StateFileException(file + ": " + e.getMessage() + " (fix or remove it in deviceModel)", e);
         }
         if (builder.securityProfile != null) {
             deviceModel.setInternally(SECURITY_PROFILE, AttributeEnum.ACTUAL, builder.securityProfile.toString());
