@@ -30,8 +30,9 @@ import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
 import io.ocppbdd.transport.ConnectionSettings;
-import io.ocppbdd.transport.JdkWebSocketTransport;
+import io.ocppbdd.transport.NettyStationTransport;
 import io.ocppbdd.transport.StationTransport;
+import io.ocppbdd.transport.WebSocketPing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,7 @@ public final class ChargingStation implements AutoCloseable {
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
+    private Scheduler.Cancellable ping = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean rebooting;
     private volatile boolean stopped;
@@ -229,6 +231,8 @@ public final class ChargingStation implements AutoCloseable {
             }
             failedAttempts = 0;
             endpoint.attach(connection);
+            ping = WebSocketPing.start(connection, context.scheduler(), loop, () -> context.deviceModel().intValue(
+                    "OCPPCommCtrlr", "WebSocketPingInterval", 0), id());
             loop.execute(() -> {
                 context.connected();
                 firstConnection.complete(null);
@@ -249,6 +253,7 @@ public final class ChargingStation implements AutoCloseable {
 
     private void connectionClosed(String reason) {
         LOG.info("{}: {}", id(), reason);
+        ping.cancel();
         context.disconnected();
         if (rebooting) {
             rebooting = false;
@@ -290,7 +295,7 @@ public final class ChargingStation implements AutoCloseable {
         private final StationState state;
         private URI csmsUrl;
         private StateFile stateFile;
-        private StationTransport transport = JdkWebSocketTransport.instance();
+        private StationTransport transport = NettyStationTransport.instance();
         private Scheduler scheduler = SystemScheduler.instance();
         private Random random = new Random();
         private MessageTrace trace = new MessageTrace();

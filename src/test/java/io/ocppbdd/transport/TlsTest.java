@@ -171,7 +171,7 @@ class TlsTest {
     private CompletableFuture<Connection> connect(SSLContext context, Duration timeout) {
         URI url = mutualTlsServer.url();
         ConnectionSettings settings = new ConnectionSettings(url, "CS-MTLS", null, timeout, context);
-        return JdkWebSocketTransport.instance().connect(settings, new ConnectionListener() {
+        return NettyStationTransport.instance().connect(settings, new ConnectionListener() {
             @Override
             public void onText(String text) {
             }
