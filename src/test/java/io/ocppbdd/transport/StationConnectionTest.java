@@ -82,8 +82,10 @@ class StationConnectionTest {
                     () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
-                    .hasMessage("CSMS at " + url(server) + "/CS-PROTO did not select subprotocol ocpp2.0.1"
-                            + " (it answered '')");
+                    .hasMessage("cannot connect to " + url(server) + "/CS-PROTO: the CSMS did not select subprotocol"
+                            + " ocpp2.0.1 (it answered ''); check that the URL is the CSMS's OCPP 2.0.1 endpoint");
+            assertThat(((ConnectException) e.getCause()).reason())
+                    .isEqualTo(ConnectException.Reason.SUBPROTOCOL_NOT_SELECTED);
         } finally {
             server.stop(1000);
         }
