@@ -60,7 +60,7 @@ final class NettyConnection implements Connection {
     @Override
     public void close() {
         if (closeSent.compareAndSet(false, true) && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), ""));
             channel.eventLoop().schedule(() -> channel.close(), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
