@@ -25,13 +25,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static io.ocppbdd.transport.ConnectAttempts.failure;
 import static io.ocppbdd.transport.PlainWebSocketServer.next;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The station's WebSocket client on the wire: the exact upgrade request, big and fragmented messages, control frames. */
 class NettyStationTransportTest {
@@ -177,14 +176,6 @@ class NettyStationTransportTest {
 
     private static ConnectionSettings settings(URI url, String stationId, String password) {
         return new ConnectionSettings(url, stationId, password, Duration.ofSeconds(30), null);
-    }
-
-    private static ConnectException failure(CompletableFuture<Connection> connecting) {
-        ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> connecting.get(60, TimeUnit.SECONDS));
-        assertThat(e).as("the connection should have failed").isNotNull();
-        assertThat(e.getCause()).isInstanceOf(ConnectException.class);
-        return (ConnectException) e.getCause();
     }
 
     /** The header fields of a request head, names in lower case. */

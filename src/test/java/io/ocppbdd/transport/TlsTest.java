@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import static io.ocppbdd.transport.ConnectAttempts.failure;
 import static io.ocppbdd.transport.TestCertificates.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,14 +222,6 @@ class TlsTest {
                 }
             }
         }
-    }
-
-    private static ConnectException failure(CompletableFuture<Connection> connecting) {
-        ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> connecting.get(60, TimeUnit.SECONDS));
-        assertThat(e).as("the connection should have failed").isNotNull();
-        assertThat(e.getCause()).isInstanceOf(ConnectException.class);
-        return (ConnectException) e.getCause();
     }
 
     private static String firstLine(Process process) {
