@@ -16,6 +16,7 @@ import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
+import io.ocppbdd.station.offline.Journal;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
 import io.ocppbdd.station.remote.RemoteStartStopModule;
@@ -89,8 +90,10 @@ public final class ChargingStation implements AutoCloseable {
                 VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
+        Journal journal = builder.stateFile == null ? Journal.inMemory() : Journal.open(
+                builder.stateFile.journalPath(), state.getJournalCommitted() == null ? 0 : state.getJournalCommitted());
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
-                endpoint, deviceModel);
+                endpoint, deviceModel, journal);
         this.transport = builder.transport;
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
@@ -200,9 +203,9 @@ public final class ChargingStation implements AutoCloseable {
                 () -> new IllegalArgumentException(id() + " has no " + type.getSimpleName() + " module"));
     }
 
-    /** Completes once no CALL of the station waits for an answer (see {@link RpcEndpoint#whenIdle()}). */
+    /** Completes once no CALL of the station waits for an answer (see {@link StationContext#whenIdle()}). */
     public CompletableFuture<Void> whenIdle() {
-        return endpoint.whenIdle();
+        return context.whenIdle();
     }
 
     /** Drops the connection as a network failure would; the station reconnects with back-off. */

@@ -54,6 +54,11 @@ public final class StateFile {
         return path;
     }
 
+    /** The station's offline journal beside this file: the same name with {@code .journal} added. */
+    public Path journalPath() {
+        return path.resolveSibling(path.getFileName() + ".journal");
+    }
+
     /** Reads the file, or creates it with defaults for this station id when it does not exist. */
     public StationState loadOrCreate(String stationId) {
         if (Files.exists(path)) {
@@ -89,22 +94,30 @@ public final class StateFile {
     /** Writes the state atomically. */
     public void save(StationState state) {
         try {
-            Path folder = path.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, path.getFileName().toString(), ".tmp");
-            try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.write(ByteBuffer.wrap(WRITER.writeValueAsBytes(state)));
-                    channel.force(true);
-                }
-                move(temporary, path);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            syncFolder(folder);
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            writeAtomically(path, WRITER.writeValueAsBytes(state));
         } catch (IOException e) {
             throw new StateFileException(path + ": cannot write (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Replaces a file's content atomically: temporary file beside it, fsync, rename, fsync of the folder; a kill at
+     * any moment leaves the old or the new content.
+     */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            move(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        syncFolder(folder);
     }
 
     private static void move(Path from, Path to) throws IOException {
