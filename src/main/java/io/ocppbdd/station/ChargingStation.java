@@ -19,6 +19,7 @@ import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.offline.Journal;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.provisioning.OfflineStatusModule;
 import io.ocppbdd.station.remote.RemoteStartStopModule;
 import io.ocppbdd.station.remote.ResetModule;
 import io.ocppbdd.station.remote.TransactionStatusModule;
@@ -113,7 +114,7 @@ public final class ChargingStation implements AutoCloseable {
         FirmwareModule firmware = new FirmwareModule(transactions);
         LogModule logs = new LogModule();
         modules = new ArrayList<>(List.of(
-                boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                boot, new OfflineStatusModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
                 firmware, logs,
                 evses, metering, transactions));
         ReservationModule reservations = new ReservationModule(evses, transactions);
