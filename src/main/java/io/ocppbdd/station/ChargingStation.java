@@ -4,6 +4,8 @@ import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SerialExecutor;
 import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
+import io.ocppbdd.rpc.Connection;
+import io.ocppbdd.rpc.ConnectionListener;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
@@ -219,7 +221,8 @@ public final class ChargingStation implements AutoCloseable {
             return;
         }
         ConnectionSettings settings = connectionSettings();
-        transport.connect(settings, endpoint).whenComplete((connection, failure) -> loop.execute(() -> {
+        Attempt attempt = new Attempt();
+        transport.connect(settings, attempt).whenComplete((connection, failure) -> loop.execute(() -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -232,12 +235,41 @@ public final class ChargingStation implements AutoCloseable {
                 return;
             }
             failedAttempts = 0;
-            endpoint.attach(connection);
+            if (!attempt.attach(connection)) {
+                return;
+            }
             loop.execute(() -> {
                 context.connected();
                 firstConnection.complete(null);
             });
         }));
+    }
+
+    /**
+     * The listener of one connection attempt. A connection the CSMS closes while the station is about to take it in
+     * is never attached: attached after its close, it would look open forever.
+     */
+    private final class Attempt implements ConnectionListener {
+        private boolean closed;
+
+        @Override
+        public void onText(String text) {
+            endpoint.onText(text);
+        }
+
+        @Override
+        public synchronized void onClosed(int code, String reason) {
+            closed = true;
+            endpoint.onClosed(code, reason);
+        }
+
+        /** Attaches the connection unless it has closed already (the endpoint has then heard of the close). */
+        synchronized boolean attach(Connection connection) {
+            if (!closed) {
+                endpoint.attach(connection);
+            }
+            return !closed;
+        }
     }
 
     private ConnectionSettings connectionSettings() {
