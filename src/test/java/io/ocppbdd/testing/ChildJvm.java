@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 public final class ChildJvm implements AutoCloseable {
 
     /** A fresh JVM starts slowly on a busy machine. */
-    public static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private final Process process;
     private final Path log;
