@@ -39,23 +39,20 @@ import java.util.zip.CRC32;
  * <p>The file is emptied once nothing waits and rewritten (atomically) when forgotten records outnumber the kept
  * ones. Used on the station's loop only.
  */
-final class FileJournal implements Journal {
+final class FileJournal extends MemoryJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
     private static final int COMPACT_AFTER = 1024;
 
     private final Path file;
     private final Map<Long, JournalEntry> kept;
-    private final List<JournalEntry> restored;
     private FileChannel channel;
-    private long lastId;
     private int forgotten;
 
     private FileJournal(Path file, Map<Long, JournalEntry> kept, long lastId) {
+        super(List.copyOf(kept.values()), lastId);
         this.file = file;
         this.kept = kept;
-        this.restored = List.copyOf(kept.values());
-        this.lastId = lastId;
     }
 
     static FileJournal open(Path file, long committedId) {
@@ -131,21 +128,6 @@ final class FileJournal implements Journal {
             }
         }
         return -1;
-    }
-
-    @Override
-    public List<JournalEntry> restored() {
-        return restored;
-    }
-
-    @Override
-    public long nextId() {
-        return ++lastId;
-    }
-
-    @Override
-    public long lastId() {
-        return lastId;
     }
 
     @Override

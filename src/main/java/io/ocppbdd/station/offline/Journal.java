@@ -30,36 +30,7 @@ public interface Journal {
 
     /** A journal in memory only, for a station without a state file. */
     static Journal inMemory() {
-        return new Journal() {
-            private long lastId;
-
-            @Override
-            public List<JournalEntry> restored() {
-                return List.of();
-            }
-
-            @Override
-            public long nextId() {
-                return ++lastId;
-            }
-
-            @Override
-            public long lastId() {
-                return lastId;
-            }
-
-            @Override
-            public void added(JournalEntry entry) {
-            }
-
-            @Override
-            public void replaced(JournalEntry entry) {
-            }
-
-            @Override
-            public void removed(long id) {
-            }
-        };
+        return new MemoryJournal(List.of(), 0);
     }
 
     /**
