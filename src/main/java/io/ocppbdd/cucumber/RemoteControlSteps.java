@@ -14,7 +14,6 @@ import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -52,8 +51,8 @@ public class RemoteControlSteps {
 
     @When("the CSMS sends ReserveNow {int} for EVSE {int} and {word} token {string} valid for {int} minute(s)")
     public void theCsmsReserves(int reservationId, int evseId, String type, String token, int minutes) {
-        String expiry = world.time().clock().instant().plus(Duration.ofMinutes(minutes)).atOffset(ZoneOffset.UTC)
-                .toString();
+        // Instant.toString keeps ":00" seconds, which OffsetDateTime.toString drops (invalid RFC 3339)
+        String expiry = world.time().clock().instant().plus(Duration.ofMinutes(minutes)).toString();
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
         request.putObject("idToken").put("idToken", token).put("type", type);
         world.csmsSends(Action.ReserveNow, request);

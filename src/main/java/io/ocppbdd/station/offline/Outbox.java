@@ -180,16 +180,19 @@ public final class Outbox {
 
     private void finished(Message message, ObjectNode answer, Throwable failure) {
         inFlight = null;
-        if (failure == null) {
-            remove(message);
-            listeners.stream().filter(l -> l.action == message.entry.action())
-                    .forEach(l -> l.listener.accept(message.entry.payload(), answer));
-            message.answer.complete(answer);
-        } else {
-            failed(message, failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure);
+        try {
+            if (failure == null) {
+                remove(message);
+                message.answer.complete(answer);
+                listeners.stream().filter(l -> l.action == message.entry.action())
+                        .forEach(l -> l.listener.accept(message.entry.payload(), answer));
+            } else {
+                failed(message, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        } finally {
+            pump(); // a listener that fails must not stop the queue
         }
-        pump();
     }
 
     private void failed(Message message, Throwable cause) {
