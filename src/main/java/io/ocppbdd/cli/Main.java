@@ -44,7 +44,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new OcppBddCommand())
                 .addSubcommand(new StationCommand(stop, environment))
                 .addSubcommand(new CsmsCommand(stop))
-                .addSubcommand(new ShellCommand());
+                .addSubcommand(new ShellCommand())
+                .addSubcommand(new RunCommand());
         OneLineErrors errors = new OneLineErrors();
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
