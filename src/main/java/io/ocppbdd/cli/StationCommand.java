@@ -65,6 +65,9 @@ final class StationCommand implements Callable<Integer> {
     private Path stateFile;
 
     @Mixin
+    private EvOptions ev = new EvOptions();
+
+    @Mixin
     private LogOptions logging = new LogOptions();
 
     StationCommand(CompletableFuture<Void> stop, Map<String, String> environment) {
@@ -82,6 +85,7 @@ final class StationCommand implements Callable<Integer> {
                 .module(status).build();
         logging.logFrames(station.trace(), Direction.SENT);
         setup.configure(station);
+        ev.apply(station);
         station.start();
         stop.join();
         try {
