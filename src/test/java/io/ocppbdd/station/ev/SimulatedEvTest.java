@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.ChargingProfile;
-import io.ocppbdd.protocol.messages.ChargingProfileKindEnum;
-import io.ocppbdd.protocol.messages.ChargingProfilePurposeEnum;
-import io.ocppbdd.protocol.messages.ChargingRateUnitEnum;
-import io.ocppbdd.protocol.messages.ChargingSchedule;
-import io.ocppbdd.protocol.messages.ChargingSchedulePeriod;
 import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
 import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
@@ -73,13 +68,7 @@ class SimulatedEvTest {
             + "the driver unplugs after the delay (G01.FR.04)")
     void remoteStartedSession() {
         try (TxFixture fx = autoStation("EV-AUTO", Map.of("SampledDataCtrlr.TxUpdatedInterval", "60"))) {
-            ChargingProfile profile = new ChargingProfile().withId(5).withStackLevel(0)
-                    .withChargingProfilePurpose(ChargingProfilePurposeEnum.TX_PROFILE)
-                    .withChargingProfileKind(ChargingProfileKindEnum.RELATIVE)
-                    .withChargingSchedule(List.of(new ChargingSchedule().withId(1)
-                            .withChargingRateUnit(ChargingRateUnitEnum.W)
-                            .withChargingSchedulePeriod(List.of(new ChargingSchedulePeriod().withStartPeriod(0)
-                                    .withLimit(4000.0)))));
+            ChargingProfile profile = Remote.txProfile(5, 4000);
             RequestStartTransactionResponse answer = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
                     .withEvseId(1).withIdToken(token("APP-1")).withRemoteStartId(77).withChargingProfile(profile),
                     RequestStartTransactionResponse.class));
