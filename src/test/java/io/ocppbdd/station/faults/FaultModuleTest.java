@@ -5,6 +5,7 @@ import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
+import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.remote.Remote;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
@@ -127,8 +128,8 @@ class FaultModuleTest {
     }
 
     @Test
-    @DisplayName("F01.FR.23 a remote start on a Faulted EVSE is Rejected; without a cable, clearing the fault makes "
-            + "the connector Available (G01.FR.01)")
+    @DisplayName("F01.FR.23 a remote start on a Faulted EVSE is Rejected and the connector takes no cable; without a "
+            + "cable, clearing the fault makes the connector Available (G01.FR.01)")
     void faultedEvseRefusesRemoteStart() {
         try (TxFixture fx = TxFixture.boot(station("FLT-RS"), null)) {
             onLoop(fx, faults -> faults.raise(1, 1, FaultType.GROUND_FAILURE));
@@ -136,6 +137,8 @@ class FaultModuleTest {
             RequestStartTransactionResponse answer = Remote.start(fx, 1, "T", 1);
             assertThat(answer.getStatus()).isEqualTo(RequestStartStopStatusEnum.REJECTED);
             assertThat(answer.getStatusInfo().getAdditionalInfo()).isEqualTo("EVSE 1 is Faulted");
+            assertThatThrownBy(() -> join(fx.station.module(EvseModule.class).plugIn(1, 1)))
+                    .hasMessageContaining("connector 1 of EVSE 1 is Faulted (clear the fault first)");
 
             onLoop(fx, faults -> faults.clearAll(1, 1));
             await().atMost(PATIENCE).until(() -> statuses(fx, 1).size() == 3);
