@@ -30,10 +30,17 @@ import java.util.concurrent.TimeoutException;
                 "  " + StationSetup.STATION_ID_VARIABLE + "        the station id when --id is not given",
                 "  " + StationSetup.PASSWORD_VARIABLE + "  the password when --password is not given",
                 "                         (keeps it out of the process list)",
+                "  " + StationSecurity.PROFILE_VARIABLE + ", " + StationSecurity.CA_VARIABLE + ", "
+                        + StationSecurity.CLIENT_CERT_VARIABLE + ", " + StationSecurity.CLIENT_KEY_VARIABLE,
+                "                         --security-profile, --ca, --client-cert, --client-key",
+                "  " + StationSecurity.CA_PASSWORD_VARIABLE + ", " + StationSecurity.CLIENT_CERT_PASSWORD_VARIABLE,
+                "                         passwords of PKCS#12 files given as --ca / --client-cert",
                 "",
                 "Each setting comes from the first of: option, environment variable, state file,",
                 "default. The state file is created when missing (one EVSE with one connector);",
-                "the id and CSMS URL given are written into it, the password never is.",
+                "the id and CSMS URL given are written into it; the password, the security profile",
+                "and the TLS files never are. A password the CSMS sets (SetVariables) is kept in",
+                "<state>.secrets.json beside the state file, readable by its owner only.",
                 "Give each station its own state file.",
                 "",
                 "Example: ocpp-bdd station --csms ws://127.0.0.1:9000/ocpp --id CS-001"})
@@ -65,6 +72,9 @@ final class StationCommand implements Callable<Integer> {
     private Path stateFile;
 
     @Mixin
+    private SecurityOptions security = new SecurityOptions();
+
+    @Mixin
     private EvOptions ev = new EvOptions();
 
     @Mixin
@@ -79,10 +89,10 @@ final class StationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         logging.apply(spec);
         StationSetup setup = new StationSetup(spec.commandLine(), environment, csmsUrl, stationId, password,
-                stateFile);
+                security, stateFile);
         StatusLine status = new StatusLine(spec.commandLine().getOut());
         ChargingStation station = ChargingStation.builder(setup.state()).stateFile(setup.stateFile())
-                .module(status).build();
+                .securityProfile(setup.securityProfile()).sslContext(setup.sslContext()).module(status).build();
         logging.logFrames(station.trace(), Direction.SENT);
         setup.configure(station);
         ev.apply(station);

@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 
 /**
  * The station's configuration, each value from the first place that has it: command-line option, environment
  * variable, state file, defaults. The state file is created with defaults (one EVSE, one connector) when
- * missing, and the id and CSMS URL given are written into it; the password never is.
+ * missing, and the id and CSMS URL given are written into it; the password and the security settings
+ * ({@link StationSecurity}) never are.
  */
 final class StationSetup {
 
@@ -34,13 +36,14 @@ final class StationSetup {
     private final StateFile stateFile;
     private final StationState state;
     private final Setting password;
+    private final StationSecurity security;
 
     /** A value and where it came from, to name the place in an error message. */
-    private record Setting(String value, String source) {
+    record Setting(String value, String source) {
     }
 
     StationSetup(CommandLine commandLine, Map<String, String> environment, String csmsOption, String idOption,
-                 String passwordOption, Path stateFilePath) {
+                 String passwordOption, SecurityOptions securityOptions, Path stateFilePath) {
         this.commandLine = commandLine;
         this.stateFile = new StateFile(stateFilePath);
         Optional<Setting> id = first(idOption, "--id", environment, STATION_ID_VARIABLE);
@@ -57,13 +60,15 @@ final class StationSetup {
         Setting url = csmsUrl.or(() -> Optional.ofNullable(state.getCsms().getUrl())
                         .map(value -> new Setting(value, "csms.url in " + stateFilePath)))
                 .orElseThrow(() -> missing("--csms", CSMS_URL_VARIABLE, "csms.url"));
-        state.getCsms().setUrl(checkCsmsUrl(url).toString());
+        URI csmsUri = checkCsmsUrl(url);
+        state.getCsms().setUrl(csmsUri.toString());
         if (password != null) {
             checkPassword(password);
         }
-        if (password != null && state.getCsms().getSecurityProfile() == 0) {
-            state.getCsms().setSecurityProfile(url.value().startsWith("wss:") ? 2 : 1);
-        }
+        boolean hasPassword = password != null || state.getDeviceModel()
+                .containsKey(DeviceModel.stateKey(BASIC_AUTH_PASSWORD, AttributeEnum.ACTUAL));
+        this.security = new StationSecurity(commandLine, environment, securityOptions, state, stateFilePath, csmsUri,
+                hasPassword, Optional.ofNullable(password));
     }
 
     StateFile stateFile() {
@@ -72,6 +77,16 @@ final class StationSetup {
 
     StationState state() {
         return state;
+    }
+
+    /** The security profile in use, for this run only. */
+    int securityProfile() {
+        return security.profile();
+    }
+
+    /** The TLS context for wss://, or null for ws://. */
+    SSLContext sslContext() {
+        return security.sslContext();
     }
 
     /**
@@ -106,7 +121,7 @@ final class StationSetup {
         return new ParameterException(commandLine, setting.source() + " " + problem);
     }
 
-    private static Optional<Setting> first(String option, String optionName, Map<String, String> environment,
+    static Optional<Setting> first(String option, String optionName, Map<String, String> environment,
                                            String variable) {
         if (option != null) {
             return Optional.of(new Setting(option, optionName));

@@ -3,7 +3,9 @@ package io.ocppbdd.station;
 import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SerialExecutor;
 import io.ocppbdd.concurrent.SystemScheduler;
+import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
+import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
@@ -26,6 +28,7 @@ import io.ocppbdd.station.remote.TransactionStatusModule;
 import io.ocppbdd.station.remote.TriggerMessageModule;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.reservation.ReservationModule;
+import io.ocppbdd.station.security.SecurityModule;
 import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StateFileException;
@@ -61,6 +64,7 @@ import javax.net.ssl.SSLContext;
 public final class ChargingStation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingStation.class);
+    private static final VariableKey SECURITY_PROFILE = VariableKey.of("SecurityCtrlr", "SecurityProfile");
 
     private final StationContext context;
     private final RpcEndpoint endpoint;
@@ -72,7 +76,7 @@ public final class ChargingStation implements AutoCloseable {
     private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private int failedAttempts;
-    private boolean rebooting;
+    private boolean connectAgainAtOnce;
     private volatile boolean stopped;
 
     private ChargingStation(Builder builder) {
@@ -87,6 +91,9 @@ public final class ChargingStation implements AutoCloseable {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
             throw new StateFileException(file + ": " + e.getMessage(), e);
         }
+        if (builder.securityProfile != null) {
+            deviceModel.setInternally(SECURITY_PROFILE, AttributeEnum.ACTUAL, builder.securityProfile.toString());
+        }
         Supplier<Duration> messageTimeout = () -> Duration.ofSeconds(deviceModel.intValue(
                 VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
@@ -98,7 +105,11 @@ public final class ChargingStation implements AutoCloseable {
         this.connectTimeout = builder.connectTimeout;
         context.bootReason(builder.bootReason);
         context.rebooter(reason -> {
-            rebooting = true;
+            connectAgainAtOnce = true;
+            endpoint.close();
+        });
+        context.reconnector(() -> {
+            connectAgainAtOnce = true;
             endpoint.close();
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
@@ -124,7 +135,7 @@ public final class ChargingStation implements AutoCloseable {
         modules.addAll(List.of(reservations, remoteStartStop,
                 new ResetModule(evses, transactions), trigger,
                 new AvailabilityModule(evses, transactions, reservations), new UnlockConnectorModule(evses, transactions),
-                new DataTransferModule(), new TransactionStatusModule(transactions),
+                new DataTransferModule(), new TransactionStatusModule(transactions), new SecurityModule(),
                 new FaultModule(evses, transactions), new SimulatedEv(evses, transactions, remoteStartStop)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
@@ -217,12 +228,18 @@ public final class ChargingStation implements AutoCloseable {
         if (stopped) {
             return;
         }
-        ConnectionSettings settings = connectionSettings();
-        transport.connect(settings, endpoint).whenComplete((connection, failure) -> loop.execute(() -> {
+        CompletableFuture<Connection> attempt;
+        try {
+            attempt = transport.connect(connectionSettings(), endpoint);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        attempt.whenComplete((connection, failure) -> loop.execute(() -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 firstConnection.completeExceptionally(cause);
+                context.connectFailed(cause);
                 LOG.warn("{}: {}; retrying in {} s", id(), cause.getMessage(), scheduleReconnect().toSeconds());
                 return;
             }
@@ -244,7 +261,7 @@ public final class ChargingStation implements AutoCloseable {
         if (url == null) {
             throw new IllegalStateException(id() + " has no CSMS URL (set csms.url in the state file or --csms)");
         }
-        int profile = context.state().getCsms().getSecurityProfile();
+        int profile = context.deviceModel().intValue(SECURITY_PROFILE, 0);
         String password = profile == 1 || profile == 2
                 ? context.deviceModel().actual("SecurityCtrlr", "BasicAuthPassword").orElse(null) : null;
         return new ConnectionSettings(URI.create(url), id(), password, connectTimeout, sslContext);
@@ -253,8 +270,8 @@ public final class ChargingStation implements AutoCloseable {
     private void connectionClosed(String reason) {
         LOG.info("{}: {}", id(), reason);
         context.disconnected();
-        if (rebooting) {
-            rebooting = false;
+        if (connectAgainAtOnce) {
+            connectAgainAtOnce = false;
             connect();
         } else if (!stopped) {
             LOG.info("{}: reconnecting in {} s", id(), scheduleReconnect().toSeconds());
@@ -300,6 +317,7 @@ public final class ChargingStation implements AutoCloseable {
         private SSLContext sslContext;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private BootReasonEnum bootReason = BootReasonEnum.POWER_UP;
+        private Integer securityProfile;
         private final List<StationModule> modules = new ArrayList<>();
 
         private Builder(StationState state) {
@@ -337,6 +355,15 @@ public final class ChargingStation implements AutoCloseable {
 
         public Builder trace(MessageTrace messageTrace) {
             this.trace = messageTrace;
+            return this;
+        }
+
+        /**
+         * The security profile in use (0 to 3), in memory only: it overrides {@code csms.securityProfile} of the
+         * state without being saved, and is what SecurityCtrlr.SecurityProfile reports.
+         */
+        public Builder securityProfile(int profile) {
+            this.securityProfile = profile;
             return this;
         }
 

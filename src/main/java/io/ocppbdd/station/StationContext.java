@@ -39,6 +39,7 @@ public final class StationContext {
     private BootStatus bootStatus = BootStatus.NOT_BOOTED;
     private BootReasonEnum bootReason = BootReasonEnum.POWER_UP;
     private Consumer<BootReasonEnum> rebooter = reason -> { };
+    private Runnable reconnector = () -> { };
 
     StationContext(StationState state, StateFile stateFile, Executor loop, Scheduler scheduler, Random random,
                    RpcEndpoint endpoint, DeviceModel deviceModel) {
@@ -156,6 +157,18 @@ public final class StationContext {
         this.rebooter = action;
     }
 
+    /**
+     * Closes the connection and connects again at once, without a reboot: for new credentials (A01). Held CALLs
+     * wait for the new connection.
+     */
+    public void reconnect() {
+        reconnector.run();
+    }
+
+    void reconnector(Runnable action) {
+        this.reconnector = action;
+    }
+
     void bootReason(BootReasonEnum reason) {
         this.bootReason = reason;
     }
@@ -181,6 +194,10 @@ public final class StationContext {
 
     void disconnected() {
         events.fireDisconnected();
+    }
+
+    void connectFailed(Throwable failure) {
+        events.fireConnectFailed(failure);
     }
 
     private void releaseHeld() {

@@ -10,6 +10,7 @@ public final class StationEvents {
     private final List<Runnable> connected = new CopyOnWriteArrayList<>();
     private final List<Runnable> disconnected = new CopyOnWriteArrayList<>();
     private final List<Consumer<BootStatus>> bootStatus = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Throwable>> connectFailed = new CopyOnWriteArrayList<>();
 
     /** The WebSocket is open (before any BootNotification). */
     public void onConnected(Runnable listener) {
@@ -26,12 +27,21 @@ public final class StationEvents {
         bootStatus.add(listener);
     }
 
+    /** An attempt to connect failed (refused, TLS, timeout, ...); the station retries after its back-off. */
+    public void onConnectFailed(Consumer<Throwable> listener) {
+        connectFailed.add(listener);
+    }
+
     void fireConnected() {
         connected.forEach(Runnable::run);
     }
 
     void fireDisconnected() {
         disconnected.forEach(Runnable::run);
+    }
+
+    void fireConnectFailed(Throwable failure) {
+        connectFailed.forEach(listener -> listener.accept(failure));
     }
 
     void fireBootStatus(BootStatus status) {

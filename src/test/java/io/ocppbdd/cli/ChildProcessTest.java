@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,68 @@ class ChildProcessTest {
         } finally {
             station.destroyForcibly();
         }
+    }
+
+    @Test
+    @DisplayName("A01.FR.01/12: a password from the environment and one the CSMS sets appear in no output and not in "
+            + "the state file; the new one only in the owner-only secrets file; the station connects with it")
+    void passwordsAppearNowhere() throws Exception {
+        String old = "old-password-from-the-environment";
+        try (EmbeddedCsms csms = EmbeddedCsms.start()) {
+            csms.requirePassword("CS-SECRET", old);
+            ProcessBuilder builder = ocppBdd("station", "--csms", csms.url().toString(), "--id", "CS-SECRET", "-v")
+                    .redirectOutput(folder.resolve("stdout.txt").toFile());
+            builder.environment().put("OCPP_STATION_PASSWORD", old);
+            Process station = builder.start();
+            try {
+                csms.request("CS-SECRET", Action.StatusNotification, r -> true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                csms.requirePassword("CS-SECRET", NEW_PASSWORD);
+                csms.send("CS-SECRET", new SetVariablesRequest().withSetVariableData(List.of(new SetVariableData()
+                        .withComponent(new Component().withName("SecurityCtrlr"))
+                        .withVariable(new Variable().withName("BasicAuthPassword"))
+                        .withAttributeValue(NEW_PASSWORD))), SetVariablesResponse.class)
+                        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                csms.request("CS-SECRET", Action.SecurityEventNotification, r -> true)
+                        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+                station.destroy();
+
+                assertThat(station.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            } finally {
+                station.destroyForcibly();
+            }
+            StateFile state = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
+            for (Path file : List.of(folder.resolve("stdout.txt"), folder.resolve("stderr.txt"), state.path())) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(old, NEW_PASSWORD);
+            }
+            assertThat(Files.readString(folder.resolve("stderr.txt"))).contains("connecting again with it");
+            assertThat(Files.readString(state.secretsPath())).contains(NEW_PASSWORD);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.secretsPath())))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    @DisplayName("defect: a missing -Djavax.net.ssl.trustStore printed a stack trace and hung; now one line naming "
+            + "it, exit 2")
+    void unreadableJvmTrustStoreEndsStartUp() throws Exception {
+        Path missing = folder.resolve("missing-trust.p12");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djavax.net.ssl.trustStore=" + missing, "-Djavax.net.ssl.trustStorePassword=not-shown-anywhere",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "station", "--csms", "wss://127.0.0.1:9/ocpp", "--id", "CS-NO-TRUST"));
+        Process station = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectError(folder.resolve("stderr.txt").toFile()).start();
+        try {
+            assertThat(station.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(station.exitValue()).isEqualTo(2);
+        } finally {
+            station.destroyForcibly();
+        }
+        assertThat(Files.readAllLines(folder.resolve("stderr.txt"))).singleElement().asString()
+                .startsWith("ocpp-bdd station: cannot load the JVM's default TLS stores (trust store " + missing)
+                .contains("check -Djavax.net.ssl.trustStore").doesNotContain("not-shown-anywhere");
     }
 
     @Test

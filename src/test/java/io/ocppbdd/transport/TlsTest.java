@@ -7,6 +7,7 @@ import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.ConnectionListener;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import static io.ocppbdd.transport.TestCertificates.PASSWORD;
+import static io.ocppbdd.testing.TestCertificates.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -141,10 +143,44 @@ class TlsTest {
         Path missing = dir.resolve("missing.p12");
 
         assertThatThrownBy(() -> TlsContexts.trusting(missing, PASSWORD))
-                .hasMessage("trust store " + missing + " does not exist");
+                .hasMessage("no such CA file: " + missing);
         assertThatThrownBy(() -> TlsContexts.of(certificates.csmsKeys, "wrong-password".toCharArray(), null, null))
-                .hasMessage("cannot read key store " + certificates.csmsKeys + ": not PKCS12, or the password is wrong")
+                .hasMessage("cannot read certificate file " + certificates.csmsKeys
+                        + ": neither PEM nor PKCS#12, or the PKCS#12 password is wrong")
                 .hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    @DisplayName("A00.FR.507: PEM files, read with the JDK: the CSMS's CA, and the station's certificate with its "
+            + "PKCS#8 key for mutual TLS")
+    void pemFiles() throws Exception {
+        SSLContext context = TlsContexts.station(certificates.csmsPem, null, certificates.stationPem,
+                certificates.stationKeyPem, null);
+
+        connectWithRetries(context).close();
+    }
+
+    @Test
+    void pemProblemsNameTheFileAndTheFix() throws Exception {
+        Path notAKey = Files.writeString(dir.resolve("not-a-key.pem"), "hello");
+        Path rsaKey = Files.writeString(dir.resolve("rsa.key"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n"
+                + "-----END RSA PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> TlsContexts.station(null, null, certificates.stationPem, null, null))
+                .hasMessage("certificate file " + certificates.stationPem + " is PEM and needs its private key: "
+                        + "give the key file too (PEM, PKCS#8)");
+        assertThatThrownBy(() -> TlsContexts.station(null, null, certificates.stationPem, notAKey, null))
+                .hasMessage("private key " + notAKey + " holds no PEM key (expected -----BEGIN PRIVATE KEY-----, "
+                        + "PKCS#8)");
+        assertThatThrownBy(() -> TlsContexts.station(null, null, certificates.stationPem, rsaKey, null))
+                .hasMessageStartingWith("private key " + rsaKey + " is RSA PRIVATE KEY, which is not read: "
+                        + "convert it with: openssl pkcs8 -topk8 -nocrypt");
+        assertThatThrownBy(() -> TlsContexts.station(null, null, certificates.csmsPem, certificates.stationKeyPem,
+                null)).hasMessage("private key " + certificates.stationKeyPem + " does not belong to the first "
+                        + "certificate in " + certificates.csmsPem + " (give the key of that certificate)");
+        assertThatThrownBy(() -> TlsContexts.station(notAKey, null, null, null, null))
+                .hasMessage("cannot read CA file " + notAKey + ": neither PEM nor PKCS#12, or the PKCS#12 password "
+                        + "is wrong");
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,13 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@code charge_point_state.json}. Writes are atomic (temporary file, fsync, rename, fsync of
- * the folder), so a kill at any moment leaves either the old or the new content, never a torn file.
+ * the folder), so a kill at any moment leaves either the old or the new content, never a torn file. Secrets
+ * (BasicAuthPassword) go to an owner-only file beside it, never into it (see {@link #secretsPath()}).
  */
 public final class StateFile {
 
@@ -40,9 +43,11 @@ public final class StateFile {
     private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
 
     private final Path path;
+    private final SecretsFile secrets;
 
     public StateFile(Path path) {
         this.path = path;
+        this.secrets = new SecretsFile(path);
     }
 
     /** Whether this is a valid station identity; the reason otherwise is {@link #STATION_ID_RULE}. */
@@ -52,6 +57,11 @@ public final class StateFile {
 
     public Path path() {
         return path;
+    }
+
+    /** Where the secrets of this state file are kept, readable by the owner only (see {@link SecretsFile}). */
+    public Path secretsPath() {
+        return secrets.path();
     }
 
     /** Reads the file, or creates it with defaults for this station id when it does not exist. */
@@ -82,6 +92,7 @@ public final class StateFile {
         if (state == null) {
             throw new StateFileException(path + ": the file is empty (delete it to start from defaults)", null);
         }
+        secrets.mergeInto(state.getDeviceModel(), MAPPER);
         check(state);
         return state;
     }
@@ -91,19 +102,27 @@ public final class StateFile {
         try {
             Path folder = path.toAbsolutePath().getParent();
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, path.getFileName().toString(), ".tmp");
-            try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.write(ByteBuffer.wrap(WRITER.writeValueAsBytes(state)));
-                    channel.force(true);
-                }
-                move(temporary, path);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            ObjectNode tree = MAPPER.valueToTree(state);
+            secrets.save(state.getDeviceModel(), tree, MAPPER);
+            writeAtomically(path, WRITER.writeValueAsBytes(tree));
             syncFolder(folder);
         } catch (IOException e) {
             throw new StateFileException(path + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes through a temporary file in the same folder, fsync and rename: readers see old or new, never half. */
+    static void writeAtomically(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(),
+                ".tmp", attributes);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            move(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

@@ -149,6 +149,9 @@ public final class StationState {
     public static final class CsmsSettings {
         private String url;
         private int securityProfile = 0;
+        private String ca;
+        private String clientCertificate;
+        private String clientKey;
 
         public String getUrl() {
             return url;
@@ -165,6 +168,33 @@ public final class StationState {
 
         public void setSecurityProfile(int securityProfile) {
             this.securityProfile = securityProfile;
+        }
+
+        /** The CSMS's CA certificate(s) for wss://, PEM or PKCS#12, relative to the state file's folder; or null. */
+        public String getCa() {
+            return ca;
+        }
+
+        public void setCa(String ca) {
+            this.ca = ca;
+        }
+
+        /** The station's client certificate for security profile 3, PEM or PKCS#12 (key inside); or null. */
+        public String getClientCertificate() {
+            return clientCertificate;
+        }
+
+        public void setClientCertificate(String clientCertificate) {
+            this.clientCertificate = clientCertificate;
+        }
+
+        /** The private key (PEM, PKCS#8) of a PEM client certificate; or null. */
+        public String getClientKey() {
+            return clientKey;
+        }
+
+        public void setClientKey(String clientKey) {
+            this.clientKey = clientKey;
         }
     }
 
