@@ -25,6 +25,8 @@ import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.faults.FaultModule;
+import io.ocppbdd.station.faults.FaultType;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
@@ -272,6 +274,34 @@ public final class StationDriver {
             unlock.stuck(evseId, connectorId, stuck);
             return null;
         });
+    }
+
+    /**
+     * A fault occurs on this connector, named as in OCPP 1.6 (GroundFailure, OverCurrentFailure, ...): the connector
+     * goes Faulted, the station sends NotifyEvent and ends a running transaction (the README's fault table).
+     * An unknown name fails the stage with the list of names.
+     */
+    public CompletionStage<Void> fault(int evseId, int connectorId, String faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faults.raise(evseId, connectorId, FaultType.fromName(faultName));
+            return null;
+        });
+    }
+
+    /** The fault of this name on the connector is cleared (every fault when the name is empty). */
+    public CompletionStage<Void> clearFault(int evseId, int connectorId, Optional<String> faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faultName.ifPresentOrElse(name -> faults.clear(evseId, connectorId, FaultType.fromName(name)),
+                    () -> faults.clearAll(evseId, connectorId));
+            return null;
+        });
+    }
+
+    /** The OCPP 1.6 names of the faults {@link #fault} knows. */
+    public static List<String> faultNames() {
+        return java.util.Arrays.stream(FaultType.values()).map(FaultType::ocpp16Name).toList();
     }
 
     // ---------------------------------------------------------------- authorization

@@ -55,7 +55,8 @@ final class ShellCompleter implements Completer {
                     .toList();
             case CSMS_ACTION -> Arrays.stream(Action.values()).filter(Action::sentByCsms).map(Action::name).toList();
             case EV_CHANGE -> List.of("suspend", "resume");
-            case FAULT, FREE -> List.of();
+            case FAULT -> StationDriver.faultNames();
+            case FREE -> List.of();
         };
     }
 

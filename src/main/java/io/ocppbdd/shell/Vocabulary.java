@@ -69,10 +69,15 @@ public final class Vocabulary {
             new Verb("meter", "[evse]", "the latest meter values the station reported (for one EVSE)",
                     List.of(EVSE), (session, args) -> MeterReport.latest(session.station().calls(),
                     args.has(0) ? Optional.of(args.number(0, "evse")) : Optional.empty())),
-            new Verb("fault", "<evse> <connector> <type>", "raises a fault on a connector", List.of(EVSE, CONNECTOR,
-                    FAULT), Vocabulary::faultsNotYet),
-            new Verb("clear", "<evse> <connector> [type]", "clears a fault of a connector", List.of(EVSE, CONNECTOR,
-                    FAULT), Vocabulary::faultsNotYet),
+            new Verb("fault", "<evse> <connector> <type>", "raises a fault on a connector (GroundFailure, OverCurrentFailure, ...)", List.of(EVSE, CONNECTOR,
+                    FAULT), Vocabulary::fault),
+            new Verb("clear", "<evse> <connector> [type]", "clears a fault of a connector (every fault without "
+                    + "a type)", List.of(EVSE, CONNECTOR, FAULT), (session, args) -> {
+                        args.atMost(3);
+                        return done(session, session.station().clearFault(args.number(0, "evse"),
+                                args.number(1, "connector"), Optional.ofNullable(args.text(2, "type", null))),
+                                "fault cleared");
+                    }),
             new Verb("get", "<variable>", "a device-model value, e.g. OCPPCommCtrlr.HeartbeatInterval", List.of(FREE),
                     (session, args) -> session.await(session.station().variable(args.text(0, "variable")),
                             "the variable").map(value -> args.text(0, "") + " = " + value)
@@ -211,8 +216,13 @@ public final class Vocabulary {
         };
     }
 
-    private static String faultsNotYet(Session session, Arguments args) {
-        throw new BadCommand("not yet: fault simulation is not in this build of the driver");
+    private static String fault(Session session, Arguments args) {
+        args.atMost(3);
+        int evse = args.number(0, "evse");
+        int connector = args.number(1, "connector");
+        String type = args.text(2, "type (" + String.join(", ", StationDriver.faultNames()) + ")");
+        return done(session, session.station().fault(evse, connector, type), type + " on connector " + connector
+                + " of EVSE " + evse);
     }
 
     private static String set(Session session, Arguments args) {

@@ -71,6 +71,7 @@ class ShellTest {
                     send RequestStartTransaction {}
                     authorize 123 NoSuchType
                     send BootNotification not-json
+                    fault 1 1 NoSuchFault
                     """);
 
             assertThat(output).contains("unknown command \"bogus\" (help lists them)",
@@ -79,6 +80,7 @@ class ShellTest {
                     "RequestStartTransaction is sent by a CSMS; use csms for it (usage: send <Action> <json>)",
                     "\"NoSuchType\" is not an id token type",
                     "the <json> payload is not valid JSON",
+                    "error: unknown fault 'NoSuchFault' (one of GroundFailure, OverCurrentFailure,",
                     "saved " + folder.resolve("cs.json"))
                     .doesNotContain("Exception", "\tat ");
         }
