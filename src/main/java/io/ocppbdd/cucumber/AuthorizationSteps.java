@@ -158,6 +158,9 @@ public class AuthorizationSteps {
 
     private void present(String token, String type, int evse) {
         IdTokenEnum tokenType = Words.tokenType(type);
+        if (decision != null) {
+            decision(); // a driver presents one token at a time: the station decides on the last one first
+        }
         presented = token;
         evseId = evse;
         authorizeSentBefore = authorizeRequests();
