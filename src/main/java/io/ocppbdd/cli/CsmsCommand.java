@@ -53,7 +53,7 @@ final class CsmsCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
         }
-        try (EmbeddedCsms csms = EmbeddedCsms.start(host, port, null, SystemScheduler.instance())) {
+        try (EmbeddedCsms csms = start()) {
             logging.logFrames(csms.trace(), Direction.RECEIVED);
             PrintWriter out = spec.commandLine().getOut();
             out.println(csms.url());
@@ -61,5 +61,15 @@ final class CsmsCommand implements Callable<Integer> {
             stop.join();
         }
         return 0;
+    }
+
+    private EmbeddedCsms start() {
+        try {
+            return EmbeddedCsms.start(host, port, null, SystemScheduler.instance());
+        } catch (IllegalStateException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("cannot start the CSMS on " + host + ":" + port + ": " + cause.getMessage()
+                    + " (choose another --port or --host; --port 0 picks a free port)", e);
+        }
     }
 }

@@ -65,7 +65,7 @@ public class FirmwareSteps {
     @When("the CSMS sends UpdateFirmware with location of the firmware server and install time in {int} minute(s)")
     @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware e installazione tra {int} minuto/minuti")
     public void theCsmsSendsUpdateFirmwareToInstallLater(int minutes) {
-        updateFirmware(firmware().put("installDateTime", now().plus(Duration.ofMinutes(minutes)).toString()));
+        updateFirmware(firmware().put("installDateTime", Json.dateTime(now().plus(Duration.ofMinutes(minutes)))));
     }
 
     @When("the CSMS sends a signed UpdateFirmware with location of the firmware server")
@@ -106,7 +106,7 @@ public class FirmwareSteps {
     private ObjectNode firmware() {
         ObjectNode firmware = Json.object();
         firmware.put("location", server().url(imagePath));
-        firmware.put("retrieveDateTime", now().minus(Duration.ofHours(1)).toString());
+        firmware.put("retrieveDateTime", Json.dateTime(now().minus(Duration.ofHours(1))));
         return firmware;
     }
 

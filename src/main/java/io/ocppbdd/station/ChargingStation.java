@@ -33,8 +33,9 @@ import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
 import io.ocppbdd.transport.ConnectionSettings;
-import io.ocppbdd.transport.JdkWebSocketTransport;
+import io.ocppbdd.transport.NettyStationTransport;
 import io.ocppbdd.transport.StationTransport;
+import io.ocppbdd.transport.WebSocketPing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class ChargingStation implements AutoCloseable {
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
+    private Scheduler.Cancellable ping = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean connectAgainAtOnce;
     private volatile boolean stopped;
@@ -92,7 +94,7 @@ public final class ChargingStation implements AutoCloseable {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
-            throw new StateFileException(file + ": " + e.getMessage(), e);
+            throw new StateFileException(file + ": " + e.getMessage() + " (fix or remove it in deviceModel)", e);
         }
         if (builder.securityProfile != null) {
             deviceModel.setInternally(SECURITY_PROFILE, AttributeEnum.ACTUAL, builder.securityProfile.toString());
@@ -274,6 +276,8 @@ public final class ChargingStation implements AutoCloseable {
             }
             failedAttempts = 0;
             endpoint.attach(connection);
+            ping = WebSocketPing.start(connection, context.scheduler(), loop, () -> context.deviceModel().intValue(
+                    "OCPPCommCtrlr", "WebSocketPingInterval", 0), id());
             loop.execute(() -> {
                 context.connected();
                 firstConnection.complete(null);
@@ -294,6 +298,7 @@ public final class ChargingStation implements AutoCloseable {
 
     /** A close the station asked for (stop, reboot) is logged at DEBUG; a lost connection at INFO. */
     private void connectionClosed(String reason) {
+        ping.cancel();
         context.disconnected();
         if (connectAgainAtOnce) {
             LOG.debug("{}: {} to connect again", id(), reason);
@@ -338,7 +343,7 @@ public final class ChargingStation implements AutoCloseable {
         private final StationState state;
         private URI csmsUrl;
         private StateFile stateFile;
-        private StationTransport transport = JdkWebSocketTransport.instance();
+        private StationTransport transport = NettyStationTransport.instance();
         private Scheduler scheduler = SystemScheduler.instance();
         private Random random = new Random();
         private MessageTrace trace = new MessageTrace();

@@ -5,6 +5,7 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.CallHandler;
 import io.ocppbdd.rpc.MessageTrace;
+import io.ocppbdd.rpc.Reply;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.state.StateFile;
@@ -12,9 +13,12 @@ import io.ocppbdd.station.state.StationState;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,6 +48,7 @@ public final class StationContext {
     private final RpcEndpoint endpoint;
     private final DeviceModel deviceModel;
     private final StationEvents events = new StationEvents();
+    private List<Runnable> afterReply;
     private final Queue<Runnable> held = new ArrayDeque<>();
     private final Queue<Gated> awaitingDisk = new ArrayDeque<>();
     private long snapshotsRequested;
@@ -178,14 +183,41 @@ public final class StationContext {
         return bootStatus == BootStatus.ACCEPTED && endpoint.isConnected();
     }
 
-    /** Handles incoming CALLs of this action; with a state file, the answer waits until the state is on disk. */
+    /**
+     * Handles incoming CALLs of this action; with a state file, the answer waits until the state is on disk. Work
+     * the handler hands to {@link #afterReply} runs once the answer has gone out.
+     */
     public void handle(Action action, CallHandler handler) {
-        if (stateFile == null) {
-            endpoint.handle(action, handler);
-            return;
+        endpoint.handle(action, call -> {
+            List<Runnable> later = new ArrayList<>();
+            afterReply = later;
+            CompletionStage<Reply> reply;
+            try {
+                reply = handler.handle(call);
+            } finally {
+                afterReply = null;
+            }
+            CompletionStage<Reply> answer = stateFile == null ? reply
+                    : reply.thenComposeAsync(result -> stateSaved().thenApply(saved -> result), loop);
+            if (!later.isEmpty()) {
+                // the endpoint queues the answer on the loop when it completes; queued twice, the work comes after it
+                answer.whenComplete((result, failure) -> loop.execute(() -> loop.execute(
+                        () -> later.forEach(Runnable::run))));
+            }
+            return answer;
+        });
+    }
+
+    /**
+     * Runs this work once the answer to the CALL being handled has gone out (F06.FR.04: response first, then the
+     * requested message). Call it from a CALL handler; elsewhere the work just waits for the loop's next turns.
+     */
+    public void afterReply(Runnable work) {
+        if (afterReply != null) {
+            afterReply.add(work);
+        } else {
+            loop.execute(() -> loop.execute(work));
         }
-        endpoint.handle(action, call -> handler.handle(call)
-                .thenComposeAsync(reply -> stateSaved().thenApply(saved -> reply), loop));
     }
 
     /**

@@ -205,6 +205,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         Session session = session(evse.id());
         boolean deauthorize = flag("StopTxOnEVSideDisconnect", true);
         change(session, TriggerReasonEnum.EV_COMMUNICATION_LOST, Ending.BY_STOP_POINTS, () -> {
+            metering.evLeft(evse.id());
             session.syncWithEvse();
             if (deauthorize && session.authorized) {
                 session.endAuthorization(null, null);
@@ -287,7 +288,7 @@ public final class TransactionModule implements StationModule, EvseListener {
     private void start(Session session, TriggerReasonEnum trigger) {
         TransactionState transaction = new TransactionState();
         transaction.setId(UUID.randomUUID().toString());
-        transaction.setStartedAt(context.clock().instant().toString());
+        transaction.setStartedAt(Json.dateTime(context.clock().instant()));
         session.transaction = transaction;
         MeterValue begin = sample(session, STARTED_MEASURANDS, ReadingContextEnum.TRANSACTION_BEGIN);
         keepForEnded(session, ReadingContextEnum.TRANSACTION_BEGIN);
