@@ -32,6 +32,7 @@ Funzionalità: La cache di autorizzazione
       {"setVariableData": [{"component": {"name": "AuthCacheCtrlr"}, "variable": {"name": "LifeTime"},
                             "attributeValue": "600"}]}
       """
+    E nella risposta della stazione a SetVariables, il campo "setVariableResult.0.attributeStatus" è "Accepted"
     E il conducente presenta l'id token "04A2B3C4"
     Allora il CSMS risponde ad Authorize con lo stato "Accepted"
     Quando passano 601 secondi

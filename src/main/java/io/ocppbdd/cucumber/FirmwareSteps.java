@@ -63,7 +63,8 @@ public class FirmwareSteps {
     }
 
     @When("the CSMS sends UpdateFirmware with location of the firmware server and install time in {int} minute(s)")
-    @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware e installazione tra {int} minuto/minuti")
+    @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware "
+            + "e installazione tra {int} minuto/minuti")
     public void theCsmsSendsUpdateFirmwareToInstallLater(int minutes) {
         updateFirmware(firmware().put("installDateTime", Json.dateTime(now().plus(Duration.ofMinutes(minutes)))));
     }

@@ -41,7 +41,8 @@ final class StepSentences {
     /** The regular expressions of the glue stand for these texts: the parts with a capture group, then the sample. */
     private static final Map<String, String> REGEX_SAMPLES = Map.of(
             StatusSteps.LIST, "Downloading, Downloaded",
-            "(\\w+) with status ((?:\"[^\"]+\"(?:, | or ))+\"[^\"]+\")", "Authorize with status \"Invalid\" or \"Unknown\"",
+            "(\\w+) with status ((?:\"[^\"]+\"(?:, | or ))+\"[^\"]+\")",
+            "Authorize with status \"Invalid\" or \"Unknown\"",
             "ad? (\\w+) con lo stato ((?:\"[^\"]+\"(?:, | o ))+\"[^\"]+\")",
             "ad Authorize con lo stato \"Invalid\" o \"Unknown\"");
 
