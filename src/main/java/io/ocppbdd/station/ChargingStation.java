@@ -6,6 +6,7 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.Connection;
+import io.ocppbdd.rpc.ConnectionListener;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
@@ -18,8 +19,10 @@ import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
+import io.ocppbdd.station.offline.Journal;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.provisioning.OfflineStatusModule;
 import io.ocppbdd.station.remote.RemoteStartStopModule;
 import io.ocppbdd.station.remote.ResetModule;
 import io.ocppbdd.station.remote.TransactionStatusModule;
@@ -103,8 +106,10 @@ public final class ChargingStation implements AutoCloseable {
                 VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
+        Journal journal = builder.stateFile == null ? Journal.inMemory() : Journal.open(
+                builder.stateFile.journalPath(), state.getJournalCommitted() == null ? 0 : state.getJournalCommitted());
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
-                endpoint, deviceModel);
+                endpoint, deviceModel, journal);
         this.transport = builder.transport;
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
@@ -128,7 +133,7 @@ public final class ChargingStation implements AutoCloseable {
         FirmwareModule firmware = new FirmwareModule(transactions);
         LogModule logs = new LogModule();
         modules = new ArrayList<>(List.of(
-                boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                boot, new OfflineStatusModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
                 firmware, logs,
                 evses, metering, transactions));
         ReservationModule reservations = new ReservationModule(evses, transactions);
@@ -255,9 +260,10 @@ public final class ChargingStation implements AutoCloseable {
         if (stopped) {
             return;
         }
+        Attempt listener = new Attempt();
         CompletableFuture<Connection> attempt;
         try {
-            attempt = transport.connect(connectionSettings(), endpoint);
+            attempt = transport.connect(connectionSettings(), listener);
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
@@ -275,7 +281,9 @@ public final class ChargingStation implements AutoCloseable {
                 return;
             }
             failedAttempts = 0;
-            endpoint.attach(connection);
+            if (!listener.attach(connection)) {
+                return;
+            }
             ping = WebSocketPing.start(connection, context.scheduler(), loop, () -> context.deviceModel().intValue(
                     "OCPPCommCtrlr", "WebSocketPingInterval", 0), id());
             loop.execute(() -> {
@@ -283,6 +291,33 @@ public final class ChargingStation implements AutoCloseable {
                 firstConnection.complete(null);
             });
         }));
+    }
+
+    /**
+     * The listener of one connection attempt. A connection the CSMS closes while the station is about to take it in
+     * is never attached: attached after its close, it would look open forever.
+     */
+    private final class Attempt implements ConnectionListener {
+        private boolean closed;
+
+        @Override
+        public void onText(String text) {
+            endpoint.onText(text);
+        }
+
+        @Override
+        public synchronized void onClosed(int code, String reason) {
+            closed = true;
+            endpoint.onClosed(code, reason);
+        }
+
+        /** Attaches the connection unless it has closed already (the endpoint has then heard of the close). */
+        synchronized boolean attach(Connection connection) {
+            if (!closed) {
+                endpoint.attach(connection);
+            }
+            return !closed;
+        }
     }
 
     private ConnectionSettings connectionSettings() {

@@ -95,6 +95,11 @@ public final class StateFile {
         return secrets.path();
     }
 
+    /** The station's offline journal beside this file: the same name with {@code .journal} added. */
+    public Path journalPath() {
+        return path.resolveSibling(path.getFileName() + ".journal");
+    }
+
     /** Reads the file, or creates it with defaults for this station id when it does not exist. */
     public StationState loadOrCreate(String stationId) {
         if (Files.exists(path)) {
@@ -197,7 +202,6 @@ public final class StateFile {
         try {
             secrets.write(snapshot.secrets());
             writeAtomically(path, snapshot.state());
-            syncFolder(folder);
             writes.incrementAndGet();
         } catch (IOException e) {
             throw new StateFileException(path + ": cannot write in " + folder + ": " + cause(e)
@@ -205,10 +209,13 @@ public final class StateFile {
         }
     }
 
-    /** Writes through a temporary file in the same folder, fsync and rename: readers see old or new, never half. */
-    static void writeAtomically(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(),
-                ".tmp", attributes);
+    /**
+     * Replaces a file's content atomically: temporary file beside it (with these attributes), fsync, rename, fsync
+     * of the folder; a kill at any moment leaves the old or the new content, never half.
+     */
+    public static void writeAtomically(Path file, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp", attributes);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(content);
@@ -217,10 +224,11 @@ public final class StateFile {
                 }
                 channel.force(true);
             }
-            move(temporary, target);
+            move(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
         }
+        syncFolder(folder);
     }
 
     private static void move(Path from, Path to) throws IOException {
