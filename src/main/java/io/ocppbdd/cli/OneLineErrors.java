@@ -45,7 +45,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (problem instanceof UnmatchedArgumentException unmatched
                 && problem.getCommandLine().getParent() == null
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "': use station or csms";
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "': use station, csms, shell or run";
         }
         String message = problem.getMessage().lines().findFirst().orElse("bad arguments");
         return Character.toLowerCase(message.charAt(0)) + message.substring(1);

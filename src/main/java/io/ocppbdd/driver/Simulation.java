@@ -5,6 +5,7 @@ import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.station.state.StateFile;
+import io.ocppbdd.station.state.StationState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,6 +111,22 @@ public final class Simulation implements AutoCloseable {
         Path file = stateFolder.resolve(spec.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
         StationDriver station = new StationDriver(this, spec.toState(), new StateFile(file));
         stations.put(spec.id(), station);
+        return station;
+    }
+
+    /**
+     * Adds a station kept in this state file ({@code charge_point_state.json} format): read from it when it exists
+     * (else made from {@code ifMissing}), written back by {@link StationDriver#save()} and at power cuts.
+     */
+    public synchronized StationDriver addStation(Path stateFile, StationSpec ifMissing) {
+        StateFile file = new StateFile(stateFile);
+        StationState state = Files.exists(stateFile) ? file.load() : ifMissing.toState();
+        String id = state.getIdentity().id();
+        if (stations.containsKey(id)) {
+            throw new IllegalArgumentException("station \"" + id + "\" is already in this simulation");
+        }
+        StationDriver station = new StationDriver(this, state, file);
+        stations.put(id, station);
         return station;
     }
 

@@ -25,6 +25,8 @@ import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.faults.FaultModule;
+import io.ocppbdd.station.faults.FaultType;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
@@ -32,6 +34,7 @@ import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.state.TransactionState;
 import io.ocppbdd.station.transactions.TransactionModule;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +49,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -122,13 +126,22 @@ public final class StationDriver {
         return boot.reach(BootStatus.ACCEPTED).thenCompose(accepted -> whenIdle());
     }
 
-    /** Closes the connection for good (no reconnection); the station keeps its state. */
+    /**
+     * Closes the connection for good (no reconnection; {@link #connectAgain()} starts afresh); the station keeps its
+     * state. Completes once the connection is closed.
+     */
     public CompletionStage<Void> disconnect() {
         ChargingStation station = current.station;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
         return station.onLoop(() -> {
+            if (station.isConnected()) {
+                disconnections.add(closed);
+            } else {
+                closed.complete(null);
+            }
             station.stop();
-            return null;
-        });
+            return closed;
+        }).thenCompose(done -> done);
     }
 
     /** The network drops; completes once the station noticed. It reconnects after the OCPP back-off (Part 4 §5.3). */
@@ -152,6 +165,32 @@ public final class StationDriver {
      * {@link Simulation#pass}) it starts again from that file and connects; the stage completes then.
      */
     public CompletionStage<Void> powerCut() {
+        return restart(rebootDelay());
+    }
+
+    /**
+     * Connects again after {@link #disconnect()}: the station starts afresh from its state (as after a power cut,
+     * at once) and boots again; completes on its first connection.
+     */
+    public CompletionStage<Void> connectAgain() {
+        return restart(Duration.ZERO);
+    }
+
+    /** Writes the station's state to its state file; completes once it is there. */
+    public CompletionStage<Void> save() {
+        ChargingStation station = current.station;
+        return station.onLoop(() -> {
+            stateFile.save(station.state());
+            return null;
+        });
+    }
+
+    /** The state file this station is kept in. */
+    public Path stateFile() {
+        return stateFile.path();
+    }
+
+    private CompletionStage<Void> restart(Duration delay) {
         Instance old = current;
         CompletableFuture<Void> off = old.station.onLoop(() -> {
             stateFile.save(old.station.state());
@@ -168,7 +207,6 @@ public final class StationDriver {
             back.completeExceptionally(failure);
             return null;
         });
-        Duration delay = rebootDelay();
         if (delay.isZero()) {
             restart.run();
         } else {
@@ -236,6 +274,34 @@ public final class StationDriver {
             unlock.stuck(evseId, connectorId, stuck);
             return null;
         });
+    }
+
+    /**
+     * A fault occurs on this connector, named as in OCPP 1.6 (GroundFailure, OverCurrentFailure, ...): the connector
+     * goes Faulted, the station sends NotifyEvent and ends a running transaction (the README's fault table).
+     * An unknown name fails the stage with the list of names.
+     */
+    public CompletionStage<Void> fault(int evseId, int connectorId, String faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faults.raise(evseId, connectorId, FaultType.fromName(faultName));
+            return null;
+        });
+    }
+
+    /** The fault of this name on the connector is cleared (every fault when the name is empty). */
+    public CompletionStage<Void> clearFault(int evseId, int connectorId, Optional<String> faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faultName.ifPresentOrElse(name -> faults.clear(evseId, connectorId, FaultType.fromName(name)),
+                    () -> faults.clearAll(evseId, connectorId));
+            return null;
+        });
+    }
+
+    /** The OCPP 1.6 names of the faults {@link #fault} knows. */
+    public static List<String> faultNames() {
+        return java.util.Arrays.stream(FaultType.values()).map(FaultType::ocpp16Name).toList();
     }
 
     // ---------------------------------------------------------------- authorization
@@ -374,6 +440,14 @@ public final class StationDriver {
      */
     public <T> CompletableFuture<T> whenCalls(Function<List<OcppCall>, Optional<T>> condition) {
         return log.when(condition);
+    }
+
+    /**
+     * Tells the listener of every CALL as it comes (its answer null) and again when its answer comes, on the
+     * station's network thread: keep it short.
+     */
+    public void onCall(Consumer<OcppCall> listener) {
+        log.onCall(listener);
     }
 
     /** The newest frames, one line each ({@code time → sent} / {@code time ← received}), secrets masked. */
