@@ -24,6 +24,8 @@ import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
+import io.ocppbdd.station.ev.EvMode;
+import io.ocppbdd.station.ev.SimulatedEv;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.faults.FaultModule;
 import io.ocppbdd.station.faults.FaultType;
@@ -75,6 +77,8 @@ public final class StationDriver {
     private final Set<Integer> claimedCalls = new HashSet<>();
     private final StateFile stateFile;
     private volatile Instance current;
+    /** The simulated driver's plug delay while it plugs in by itself (see {@link #simulatedEv}); null: manual. */
+    private volatile Duration simulatedEvDelay;
 
     /** One power cycle of the station: the simulator and what its loop lets the driver see. */
     private record Instance(ChargingStation station, Probe probe) {
@@ -250,6 +254,25 @@ public final class StationDriver {
     public CompletionStage<TokenOutcome> presentToken(int evseId, IdTokenEnum type, String token) {
         return module(TransactionModule.class).presentToken(evseId, token(type, token))
                 .thenApply(outcome -> TokenOutcome.valueOf(outcome.name()));
+    }
+
+    /**
+     * The simulated driver and EV: with a delay, after a remote start the driver plugs in by itself that long after,
+     * the EV charges, and the driver unplugs once the authorization ends (the README's "A simulated EV"); empty,
+     * nothing happens unless this driver plugs in (the default). Kept across power cuts.
+     */
+    public void simulatedEv(Optional<Duration> plugDelay) {
+        simulatedEvDelay = plugDelay.orElse(null);
+        applySimulatedEv(current.station);
+    }
+
+    private void applySimulatedEv(ChargingStation station) {
+        Duration delay = simulatedEvDelay;
+        SimulatedEv ev = station.module(SimulatedEv.class);
+        ev.mode(delay == null ? EvMode.MANUAL : EvMode.AUTO);
+        if (delay != null) {
+            ev.plugDelay(delay);
+        }
     }
 
     /** The EV stops drawing energy (E01.FR.19). */
@@ -489,7 +512,9 @@ public final class StationDriver {
             builder.stateFile(stateFile);
         }
         simulation.sslContext().ifPresent(builder::sslContext);
-        return new Instance(builder.build(), probe);
+        ChargingStation station = builder.build();
+        applySimulatedEv(station);
+        return new Instance(station, probe);
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> work) {

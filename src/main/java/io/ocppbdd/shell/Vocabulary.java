@@ -64,7 +64,8 @@ public final class Vocabulary {
                     + "charging starts", List.of(EVSE, TOKEN, TOKEN_TYPE), Vocabulary::start),
             new Verb("stop", "<evse> [token] [type]", "presents the token that started charging (or this one): "
                     + "the transaction ends", List.of(EVSE, TOKEN, TOKEN_TYPE), Vocabulary::stop),
-            new Verb("ev", "suspend|resume <evse>", "the EV stops or resumes drawing energy",
+            new Verb("ev", "suspend|resume <evse> | auto [seconds] | manual", "the EV stops or resumes drawing energy; "
+                    + "auto: after a remote start the driver plugs in by itself (after 5 s), manual: only plug does",
                     List.of(EV_CHANGE, EVSE), Vocabulary::ev),
             new Verb("meter", "[evse]", "the latest meter values the station reported (for one EVSE)",
                     List.of(EVSE), (session, args) -> MeterReport.latest(session.station().calls(),
@@ -205,7 +206,14 @@ public final class Vocabulary {
 
     private static String ev(Session session, Arguments args) {
         args.atMost(2);
-        String change = args.text(0, "suspend or resume");
+        String change = args.text(0, "suspend, resume, auto or manual");
+        if (change.equalsIgnoreCase("auto") || change.equalsIgnoreCase("manual")) {
+            boolean auto = change.equalsIgnoreCase("auto");
+            Duration delay = Duration.ofSeconds(auto && args.has(1) ? args.number(1, "seconds") : 5);
+            session.station().simulatedEv(auto ? Optional.of(delay) : Optional.empty());
+            return auto ? "after a remote start the driver plugs in by itself after " + delay.toSeconds() + " s"
+                    : "the driver plugs in only when told to";
+        }
         int evse = args.number(1, "evse");
         return switch (change.toLowerCase()) {
             case "suspend" -> done(session, session.station().evSuspends(evse), "the EV at EVSE " + evse
