@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * An HTTP API that lets another process drive an {@link EmbeddedCsms}, as WireMock's admin API does
  * (JSON in, JSON out, under {@code /admin}):
  * <pre>
- * GET    /admin/stations                                connected stations
+ * GET    /admin/stations                                connected stations, and the ids that connected while
+ *                                                       their previous connection was still open
  * POST   /admin/stations/{id}/calls/{action}            send a CSMS-initiated CALL (body: its payload);
  *                                                       200 {"result": {...}} or {"error": {"code": ...}}
  * GET    /admin/stations/{id}/requests[/{action}]       what the station sent, oldest first
@@ -118,7 +119,10 @@ public final class AdminApi implements AutoCloseable {
         Matcher stub = STUB.matcher(path);
         String route = method + " " + path;
         if (route.equals("GET /admin/stations")) {
-            return Answer.ok(Json.object().set("stations", strings(csms.stations())));
+            ObjectNode stations = Json.object();
+            stations.set("stations", strings(csms.stations()));
+            stations.set("duplicateConnections", strings(csms.duplicateConnections()));
+            return Answer.ok(stations);
         } else if (method.equals("POST") && call.matches()) {
             return call(decoded(call.group(1)), action(decoded(call.group(2))), body(exchange));
         } else if (method.equals("GET") && requests.matches()) {
@@ -132,9 +136,12 @@ public final class AdminApi implements AutoCloseable {
             this.added.add(added.id());
             return new Answer(201, describe(added));
         } else if (route.equals("DELETE /admin/stubs")) {
-            added.removeIf(csms::removeStub);
-            added.clear();
-            return Answer.ok(Json.object().set("stubs", Json.mapper().createArrayNode()));
+            int removed = 0;
+            for (UUID id : List.copyOf(added)) {
+                removed += csms.removeStub(id) ? 1 : 0;
+                added.remove(id);
+            }
+            return Answer.ok(Json.object().put("removed", removed));
         } else if (method.equals("DELETE") && stub.matches()) {
             UUID id = stubId(stub.group(1));
             added.remove(id);

@@ -81,6 +81,7 @@ public final class ChargingStation implements AutoCloseable {
     private int failedAttempts;
     private boolean connectAgainAtOnce;
     private volatile boolean stopped;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private ChargingStation(Builder builder) {
         StationState state = builder.state;
@@ -166,14 +167,19 @@ public final class ChargingStation implements AutoCloseable {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         loop.execute(() -> {
             reconnect.cancel();
-            endpoint.close();
+            if (endpoint.isConnected()) {
+                endpoint.close();
+            } else {
+                closed.complete(null);
+            }
             context.closeState().whenComplete((done, failure) -> saved.complete(null));
         });
         if (!loop.isRunningHere()) {
             try {
                 saved.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                closed.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("{}: the state file was not written within {} s of the stop", id(),
+                LOG.warn("{}: the state file was not written, or the connection not closed, within {} s of the stop", id(),
                         LAST_WRITE_PATIENCE.toSeconds());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -184,6 +190,14 @@ public final class ChargingStation implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Completes once the station is stopped and its connection closed (the CSMS answered the close), so that its
+     * identity may connect again without two connections open at once.
+     */
+    public CompletableFuture<Void> closed() {
+        return closed;
     }
 
     public String id() {
@@ -270,6 +284,7 @@ public final class ChargingStation implements AutoCloseable {
             }
             if (stopped) {
                 connection.close();
+                closed.complete(null);
                 return;
             }
             failedAttempts = 0;
@@ -301,6 +316,7 @@ public final class ChargingStation implements AutoCloseable {
             connect();
         } else if (stopped) {
             LOG.debug("{}: {}", id(), reason);
+            closed.complete(null);
         } else {
             LOG.info("{}: {}; reconnecting in {} s", id(), reason, scheduleReconnect().toSeconds());
         }
