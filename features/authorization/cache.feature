@@ -31,6 +31,7 @@ Feature: The Authorization Cache
       {"setVariableData": [{"component": {"name": "AuthCacheCtrlr"}, "variable": {"name": "LifeTime"},
                             "attributeValue": "600"}]}
       """
+    And in the station's answer to SetVariables, field "setVariableResult.0.attributeStatus" is "Accepted"
     And the driver presents id token "04A2B3C4"
     Then the CSMS answers Authorize with status "Accepted"
     When 601 seconds pass

@@ -80,7 +80,7 @@ final class CsmsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--heartbeat-interval " + heartbeatInterval
                     + " is not a positive number of seconds");
         }
-        try (EmbeddedCsms csms = EmbeddedCsms.start(host, port, null, SystemScheduler.instance())) {
+        try (EmbeddedCsms csms = start()) {
             answerAsConfigured(csms);
             try (AdminApi admin = AdminApi.start(csms, host, adminPort != null ? adminPort
                     : csms.url().getPort() + 1)) {
@@ -111,6 +111,16 @@ final class CsmsCommand implements Callable<Integer> {
     private void checkPort(String option, int value) {
         if (value < 0 || value > 65_535) {
             throw new ParameterException(spec.commandLine(), option + " " + value + " is not a TCP port (0 to 65535)");
+        }
+    }
+
+    private EmbeddedCsms start() {
+        try {
+            return EmbeddedCsms.start(host, port, null, SystemScheduler.instance());
+        } catch (IllegalStateException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("cannot start the CSMS on " + host + ":" + port + ": " + cause.getMessage()
+                    + " (choose another --port or --host; --port 0 picks a free port)", e);
         }
     }
 }

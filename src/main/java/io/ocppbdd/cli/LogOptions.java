@@ -25,8 +25,9 @@ final class LogOptions {
     /** Refuses --quiet with --verbose and raises the log level for --verbose. */
     void apply(CommandSpec spec) {
         if (quiet && verbose) {
-            throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
+            throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other (give one of them)");
         }
+        ExceptionClause.verbose(verbose);
         if (verbose) {
             for (String name : new String[] {"io.ocppbdd", "org.java_websocket"}) {
                 if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {

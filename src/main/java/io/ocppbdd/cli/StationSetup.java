@@ -50,6 +50,7 @@ final class StationSetup {
         Optional<Setting> csmsUrl = first(csmsOption, "--csms", environment, CSMS_URL_VARIABLE);
         this.password = first(passwordOption, "--password", environment, PASSWORD_VARIABLE).orElse(null);
         id.ifPresent(this::checkStationId);
+        checkStateFolder(stateFilePath);
         this.state = Files.exists(stateFilePath) ? stateFile.load() : StationState.defaults(id
                 .orElseThrow(() -> missing("--id", STATION_ID_VARIABLE, "identity.id")).value());
         id.ifPresent(given -> {
@@ -133,6 +134,15 @@ final class StationSetup {
     private void checkStationId(Setting id) {
         if (!StateFile.isValidStationId(id.value())) {
             throw invalid(id, "'" + id.value() + "' " + StateFile.STATION_ID_RULE);
+        }
+    }
+
+    /** A typo in --state must not quietly create folders: the state file's folder has to exist. */
+    private void checkStateFolder(Path stateFilePath) {
+        Path folder = stateFilePath.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new ParameterException(commandLine, "--state '" + stateFilePath + "': the folder " + folder
+                    + " does not exist (create it, or give a state file in an existing folder)");
         }
     }
 

@@ -4,14 +4,16 @@ import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
+import io.ocppbdd.transport.ConnectionSettings;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Prints one line on stdout when the station boots, reconnects or loses its CSMS, e.g.
- * {@code CS-001 connected to ws://127.0.0.1:9000/ocpp; BootNotification Accepted, heartbeat every 300 s},
+ * Prints one line on stdout when the station boots, reconnects, reboots or loses its CSMS, e.g.
+ * {@code CS-001 connected to ws://127.0.0.1:9000/ocpp/CS-001; BootNotification Accepted, heartbeat every 300 s},
  * and closes the station cleanly.
  */
 final class StatusLine implements StationModule {
@@ -20,6 +22,7 @@ final class StatusLine implements StationModule {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private StationContext context;
     private boolean stopping;
+    private boolean rebooting;
 
     StatusLine(PrintWriter out) {
         this.out = out;
@@ -30,6 +33,7 @@ final class StatusLine implements StationModule {
         this.context = stationContext;
         context.events().onBootStatus(this::booted);
         context.events().onConnected(() -> {
+            rebooting = false;
             if (context.bootStatus() == BootStatus.ACCEPTED) {
                 print("reconnected to " + csmsUrl());
             }
@@ -37,6 +41,8 @@ final class StatusLine implements StationModule {
         context.events().onDisconnected(() -> {
             if (stopping) {
                 closed.complete(null);
+            } else if (rebooting) {
+                print("rebooting (" + context.bootReason().value() + "); closed the connection to " + csmsUrl());
             } else {
                 print("lost the connection to " + csmsUrl() + "; reconnecting");
             }
@@ -61,14 +67,14 @@ final class StatusLine implements StationModule {
                     + context.deviceModel().intValue("OCPPCommCtrlr", "HeartbeatInterval", 300) + " s");
             case PENDING -> print(connected + "Pending" + retry);
             case REJECTED -> print(connected + "Rejected" + retry);
-            default -> {
-                // NOT_BOOTED: a reboot began; its BootNotification prints the next line
-            }
+            default -> rebooting = true; // NOT_BOOTED: a reboot began; its BootNotification prints the next line
         }
     }
 
+    /** The URL the station connects to: the CSMS's endpoint and its own id (Part 4, §3.1.1). */
     private String csmsUrl() {
-        return context.state().getCsms().getUrl();
+        return ConnectionSettings.connectionUri(URI.create(context.state().getCsms().getUrl()), context.stationId())
+                .toString();
     }
 
     private void print(String line) {

@@ -5,8 +5,6 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The schema-valid answer the embedded CSMS gives to each station→CSMS action when no stub says otherwise. */
 final class DefaultAnswers {
@@ -19,7 +17,7 @@ final class DefaultAnswers {
 
     static ObjectNode answer(Action action, ObjectNode request, Clock clock) {
         ObjectNode answer = Json.object();
-        String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        String now = Json.dateTime(clock.instant());
         switch (action) {
             case BootNotification -> answer.put("currentTime", now).put("interval", HEARTBEAT_INTERVAL)
                     .put("status", "Accepted");

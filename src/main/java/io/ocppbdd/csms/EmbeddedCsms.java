@@ -97,6 +97,12 @@ public final class EmbeddedCsms implements AutoCloseable {
         return this;
     }
 
+    /** Knows this station as accepted before it connects, as a CSMS restarted from its database does. */
+    public EmbeddedCsms remembersAccepted(String stationId) {
+        registration(stationId).status = "Accepted";
+        return this;
+    }
+
     /** How long CSMS-initiated calls wait for the station's answer. */
     public EmbeddedCsms messageTimeout(Duration timeout) {
         this.messageTimeout = timeout;

@@ -58,7 +58,7 @@ public class FirmwareSteps {
 
     @When("the CSMS sends UpdateFirmware with location of the firmware server and install time in {int} minute(s)")
     public void theCsmsSendsUpdateFirmwareToInstallLater(int minutes) {
-        updateFirmware(firmware().put("installDateTime", now().plus(Duration.ofMinutes(minutes)).toString()));
+        updateFirmware(firmware().put("installDateTime", Json.dateTime(now().plus(Duration.ofMinutes(minutes)))));
     }
 
     @When("the CSMS sends a signed UpdateFirmware with location of the firmware server")
@@ -95,7 +95,7 @@ public class FirmwareSteps {
     private ObjectNode firmware() {
         ObjectNode firmware = Json.object();
         firmware.put("location", server().url(imagePath));
-        firmware.put("retrieveDateTime", now().minus(Duration.ofHours(1)).toString());
+        firmware.put("retrieveDateTime", Json.dateTime(now().minus(Duration.ofHours(1))));
         return firmware;
     }
 

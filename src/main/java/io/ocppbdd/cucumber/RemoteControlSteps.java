@@ -15,7 +15,7 @@ import io.ocppbdd.expect.Expect;
 import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
 
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,7 +86,7 @@ public class RemoteControlSteps {
 
     @When("the CSMS sends ReserveNow {int} for EVSE {int} and {word} token {string} valid for {int} minute(s)")
     public void theCsmsReserves(int reservationId, int evseId, String type, String token, int minutes) {
-        String expiry = DateTimeFormatter.ISO_INSTANT.format(world.now().plus(Duration.ofMinutes(minutes)));
+        String expiry = Json.dateTime(world.now().plus(Duration.ofMinutes(minutes)));
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
         request.putObject("idToken").put("idToken", token).put("type", type);
         world.csmsSends(Action.ReserveNow, request);

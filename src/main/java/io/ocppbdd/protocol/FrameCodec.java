@@ -1,11 +1,15 @@
 package io.ocppbdd.protocol;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes OCPP-J frames (Part 4, §4.2). Decoding checks the frame structure only;
@@ -16,6 +20,9 @@ public final class FrameCodec {
     /** Reads one JSON value and nothing after it: the whole message must be valid JSON (Part 4, §4.1.2). */
     private static final ObjectReader STRICT_READER =
             Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The Jackson method named in a limit's message: of no use to the peer. */
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
 
     private FrameCodec() {
     }
@@ -44,9 +51,7 @@ public final class FrameCodec {
         try {
             root = STRICT_READER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
-                    "Message is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")", true);
+            throw unreadable(text, e);
         }
         if (root == null || !root.isArray() || root.size() < 2) {
             throw new FrameException(Frame.UNKNOWN_MESSAGE_ID, ErrorCode.RpcFrameworkError,
@@ -64,6 +69,26 @@ public final class FrameCodec {
             default -> throw new FrameException(messageId, ErrorCode.MessageTypeNotSupported,
                     "MessageTypeId " + type.intValue() + " is not supported", true);
         };
+    }
+
+    /**
+     * The CALLERROR for a message that is not JSON or goes past the reader's limits (nesting, number length, name
+     * length, string length): it carries the message id when that could be read, "-1" otherwise (Part 4 §4.2.3);
+     * FormatViolation when the payload is what broke, RpcFrameworkError for the rest of the frame (Part 4 §4.3).
+     */
+    private static FrameException unreadable(String text, JsonProcessingException failure) {
+        String problem = failure instanceof StreamConstraintsException
+                ? "Message goes past a limit of this receiver: "
+                        + LIMIT_SOURCE.matcher(failure.getOriginalMessage()).replaceAll("")
+                : "Message is not valid JSON" + where(failure.getLocation());
+        FrameStart start = FrameStart.read(text);
+        ErrorCode code = start.type() == Frame.CALL && start.brokeInPayload()
+                ? ErrorCode.FormatViolation : ErrorCode.RpcFrameworkError;
+        return new FrameException(start.messageId(), code, problem, start.couldBeCall());
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static String readMessageId(JsonNode id) throws FrameException {

@@ -8,6 +8,11 @@ public interface Connection {
     /** Sends one text message; the future completes when the transport has taken it. */
     CompletableFuture<Void> send(String text);
 
+    /**
+     * Sends a WebSocket ping; the future completes when a pong arrives, and fails if the connection closes first.
+     */
+    CompletableFuture<Void> ping();
+
     /** Closes the connection normally. */
     void close();
 

@@ -22,9 +22,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +57,8 @@ public final class RpcEndpoint implements ConnectionListener {
     private final Map<Action, CallHandler> handlers = new EnumMap<>(Action.class);
     private final Queue<PendingCall> queue = new ArrayDeque<>();
     private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+    /** Message ids of incoming CALLs whose handler has not answered yet. */
+    private final Set<String> callsInProgress = new HashSet<>();
     private volatile CallGate gate = call -> { };
     private volatile Consumer<String> closeListener = reason -> { };
     private volatile Connection connection;
@@ -214,6 +218,7 @@ public final class RpcEndpoint implements ConnectionListener {
     public void onClosed(int code, String reason) {
         loop.execute(() -> {
             connection = null;
+            callsInProgress.clear();
             String why = "connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
             if (outstanding != null) {
                 outstanding.timer.cancel();
@@ -319,6 +324,11 @@ public final class RpcEndpoint implements ConnectionListener {
     }
 
     private void dispatch(Call call) {
+        if (callsInProgress.contains(call.messageId())) {
+            answerError(call, ErrorCode.RpcFrameworkError, "A CALL with message id " + call.messageId()
+                    + " is being handled already; every CALL needs its own message id");
+            return;
+        }
         try {
             gate.check(call);
         } catch (RuntimeException refused) {
@@ -341,12 +351,16 @@ public final class RpcEndpoint implements ConnectionListener {
             return;
         }
         CompletionStage<Reply> reply;
+        callsInProgress.add(call.messageId());
         try {
             reply = handler.handle(call);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
-        reply.whenComplete((answer, failure) -> loop.execute(() -> answer(call, action.get(), answer, failure)));
+        reply.whenComplete((answer, failure) -> loop.execute(() -> {
+            callsInProgress.remove(call.messageId());
+            answer(call, action.get(), answer, failure);
+        }));
     }
 
     private void answer(Call call, Action action, Reply reply, Throwable failure) {

@@ -6,6 +6,7 @@ import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
 import io.ocppbdd.rpc.Connection;
+import io.ocppbdd.rpc.ConnectionListener;
 import io.ocppbdd.rpc.MessageTrace;
 import io.ocppbdd.rpc.RpcEndpoint;
 import io.ocppbdd.station.availability.AvailabilityModule;
@@ -18,8 +19,10 @@ import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.metering.MeteringModule;
+import io.ocppbdd.station.offline.Journal;
 import io.ocppbdd.station.provisioning.BootModule;
 import io.ocppbdd.station.provisioning.HeartbeatModule;
+import io.ocppbdd.station.provisioning.OfflineStatusModule;
 import io.ocppbdd.station.remote.RemoteStartStopModule;
 import io.ocppbdd.station.remote.ResetModule;
 import io.ocppbdd.station.remote.TransactionStatusModule;
@@ -33,8 +36,9 @@ import io.ocppbdd.station.state.StateFileException;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
 import io.ocppbdd.transport.ConnectionSettings;
-import io.ocppbdd.transport.JdkWebSocketTransport;
+import io.ocppbdd.transport.NettyStationTransport;
 import io.ocppbdd.transport.StationTransport;
+import io.ocppbdd.transport.WebSocketPing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +82,7 @@ public final class ChargingStation implements AutoCloseable {
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
+    private Scheduler.Cancellable ping = Scheduler.Cancellable.NONE;
     private int failedAttempts;
     private boolean connectAgainAtOnce;
     private volatile boolean stopped;
@@ -93,7 +98,7 @@ public final class ChargingStation implements AutoCloseable {
             deviceModel.applyOverrides(state.getDeviceModel());
         } catch (IllegalArgumentException e) {
             String file = builder.stateFile == null ? "station state" : builder.stateFile.path().toString();
-            throw new StateFileException(file + ": " + e.getMessage(), e);
+            throw new StateFileException(file + ": " + e.getMessage() + " (fix or remove it in deviceModel)", e);
         }
         if (builder.securityProfile != null) {
             deviceModel.setInternally(SECURITY_PROFILE, AttributeEnum.ACTUAL, builder.securityProfile.toString());
@@ -102,8 +107,10 @@ public final class ChargingStation implements AutoCloseable {
                 VariableKey.of("OCPPCommCtrlr", "MessageTimeout", "Default"), 30));
         this.endpoint = new RpcEndpoint(state.getIdentity().id(), loop, builder.scheduler, builder.trace,
                 messageTimeout);
+        Journal journal = builder.stateFile == null ? Journal.inMemory() : Journal.open(
+                builder.stateFile.journalPath(), state.getJournalCommitted() == null ? 0 : state.getJournalCommitted());
         this.context = new StationContext(state, builder.stateFile, loop, builder.scheduler, builder.random,
-                endpoint, deviceModel);
+                endpoint, deviceModel, journal);
         this.transport = builder.transport;
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
@@ -127,7 +134,7 @@ public final class ChargingStation implements AutoCloseable {
         FirmwareModule firmware = new FirmwareModule(transactions);
         LogModule logs = new LogModule();
         modules = new ArrayList<>(List.of(
-                boot, new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
+                boot, new OfflineStatusModule(), new HeartbeatModule(), new DeviceModelModule(), authorization, smartCharging,
                 firmware, logs,
                 evses, metering, transactions));
         ReservationModule reservations = new ReservationModule(evses, transactions);
@@ -267,9 +274,10 @@ public final class ChargingStation implements AutoCloseable {
         if (stopped) {
             return;
         }
+        Attempt listener = new Attempt();
         CompletableFuture<Connection> attempt;
         try {
-            attempt = transport.connect(connectionSettings(), endpoint);
+            attempt = transport.connect(connectionSettings(), listener);
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
@@ -288,12 +296,43 @@ public final class ChargingStation implements AutoCloseable {
                 return;
             }
             failedAttempts = 0;
-            endpoint.attach(connection);
+            if (!listener.attach(connection)) {
+                return;
+            }
+            ping = WebSocketPing.start(connection, context.scheduler(), loop, () -> context.deviceModel().intValue(
+                    "OCPPCommCtrlr", "WebSocketPingInterval", 0), id());
             loop.execute(() -> {
                 context.connected();
                 firstConnection.complete(null);
             });
         }));
+    }
+
+    /**
+     * The listener of one connection attempt. A connection the CSMS closes while the station is about to take it in
+     * is never attached: attached after its close, it would look open forever.
+     */
+    private final class Attempt implements ConnectionListener {
+        private boolean closed;
+
+        @Override
+        public void onText(String text) {
+            endpoint.onText(text);
+        }
+
+        @Override
+        public synchronized void onClosed(int code, String reason) {
+            closed = true;
+            endpoint.onClosed(code, reason);
+        }
+
+        /** Attaches the connection unless it has closed already (the endpoint has then heard of the close). */
+        synchronized boolean attach(Connection connection) {
+            if (!closed) {
+                endpoint.attach(connection);
+            }
+            return !closed;
+        }
     }
 
     private ConnectionSettings connectionSettings() {
@@ -309,6 +348,7 @@ public final class ChargingStation implements AutoCloseable {
 
     /** A close the station asked for (stop, reboot) is logged at DEBUG; a lost connection at INFO. */
     private void connectionClosed(String reason) {
+        ping.cancel();
         context.disconnected();
         if (connectAgainAtOnce) {
             LOG.debug("{}: {} to connect again", id(), reason);
@@ -354,7 +394,7 @@ public final class ChargingStation implements AutoCloseable {
         private final StationState state;
         private URI csmsUrl;
         private StateFile stateFile;
-        private StationTransport transport = JdkWebSocketTransport.instance();
+        private StationTransport transport = NettyStationTransport.instance();
         private Scheduler scheduler = SystemScheduler.instance();
         private Random random = new Random();
         private MessageTrace trace = new MessageTrace();

@@ -33,6 +33,11 @@ public record ConnectionSettings(URI csmsUrl, String stationId, String basicAuth
 
     /** The endpoint URL plus "/" and the percent-encoded identity (Part 4, §3.1.1). */
     public URI connectionUri() {
+        return connectionUri(csmsUrl, stationId);
+    }
+
+    /** The endpoint URL plus "/" and the percent-encoded identity (Part 4, §3.1.1). */
+    public static URI connectionUri(URI csmsUrl, String stationId) {
         String base = csmsUrl.toString();
         String separator = base.endsWith("/") ? "" : "/";
         return URI.create(base + separator + PercentEncoding.encode(stationId));

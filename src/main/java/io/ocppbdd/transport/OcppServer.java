@@ -7,6 +7,7 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.Protocol;
@@ -20,7 +21,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -136,22 +139,33 @@ public final class OcppServer {
                 return;
             }
             String stationId = stationId(handshake.getResourceDescriptor());
-            conn.setAttachment(handler.connected(stationId, new ServerConnection(conn)));
+            ServerConnection connection = new ServerConnection(conn);
+            connection.listener = handler.connected(stationId, connection);
+            conn.setAttachment(connection);
         }
 
         @Override
         public void onMessage(WebSocket conn, String message) {
-            ConnectionListener listener = conn.getAttachment();
-            if (listener != null) {
-                listener.onText(message);
+            ServerConnection connection = conn.getAttachment();
+            if (connection != null) {
+                connection.listener.onText(message);
+            }
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata pong) {
+            ServerConnection connection = conn.getAttachment();
+            if (connection != null) {
+                connection.pongReceived();
             }
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            ConnectionListener listener = conn.getAttachment();
-            if (listener != null) {
-                listener.onClosed(code, reason);
+            ServerConnection connection = conn.getAttachment();
+            if (connection != null) {
+                connection.pongReceived();
+                connection.listener.onClosed(code, reason);
             }
         }
 
@@ -206,6 +220,8 @@ public final class OcppServer {
     /** Java-WebSocket connection as an RPC connection. */
     private static final class ServerConnection implements Connection {
         private final WebSocket socket;
+        private final Queue<CompletableFuture<Void>> pings = new ConcurrentLinkedQueue<>();
+        private volatile ConnectionListener listener;
 
         private ServerConnection(WebSocket socket) {
             this.socket = socket;
@@ -218,6 +234,30 @@ public final class OcppServer {
                 return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<Void> ping() {
+            CompletableFuture<Void> pong = new CompletableFuture<>();
+            pings.add(pong);
+            try {
+                socket.sendPing();
+            } catch (RuntimeException e) {
+                pong.completeExceptionally(e);
+            }
+            return pong;
+        }
+
+        /** A pong answers every ping before it; on close, the pings left fail. */
+        private void pongReceived() {
+            boolean open = socket.isOpen();
+            for (CompletableFuture<Void> ping; (ping = pings.poll()) != null; ) {
+                if (open) {
+                    ping.complete(null);
+                } else {
+                    ping.completeExceptionally(new IllegalStateException("connection closed"));
+                }
             }
         }
 

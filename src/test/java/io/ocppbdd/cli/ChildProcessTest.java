@@ -74,7 +74,7 @@ class ChildProcessTest {
                 station.destroyForcibly();
             }
             assertThat(Files.readString(folder.resolve("stdout.txt"))).isEqualTo("CS-PROC connected to "
-                    + csms.url() + "; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
+                    + csms.url() + "/CS-PROC; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
             assertThat(Files.readString(folder.resolve("stderr.txt")))
                     .contains("CS-PROC -> [2,", "\"BootNotification\"", "CS-PROC <- [3,")
                     .contains(Redaction.MASK).doesNotContain("Exception", "\tat ", NEW_PASSWORD);
@@ -168,6 +168,25 @@ class ChildProcessTest {
         assertThat(Files.readAllLines(folder.resolve("stderr.txt"))).singleElement().asString()
                 .startsWith("ocpp-bdd station: cannot load the JVM's default TLS stores (trust store " + missing)
                 .contains("check -Djavax.net.ssl.trustStore").doesNotContain("not-shown-anywhere");
+    }
+
+    @Test
+    @DisplayName("station: a state file with connector status \"Bogus\" ends start-up with one line and exit 2, "
+            + "no stack trace")
+    void bogusConnectorStatusIsOneLine() throws Exception {
+        StationState state = StationState.defaults("CS-BOGUS");
+        state.getEvses().get(0).getConnectors().get(0).setStatus("Bogus");
+        new StateFile(folder.resolve("bogus.json")).save(state);
+        Process station = ocppBdd("station", "--csms", "ws://127.0.0.1:9/ocpp", "--state", "bogus.json").start();
+        try {
+            assertThat(station.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(station.exitValue()).isEqualTo(2);
+            assertThat(Files.readAllLines(folder.resolve("stderr.txt"))).singleElement().asString()
+                    .startsWith("ocpp-bdd station: bogus.json: evses[0].connectors[0].status \"Bogus\" is not a "
+                            + "connector status (use one of Available,");
+        } finally {
+            station.destroyForcibly();
+        }
     }
 
     @Test

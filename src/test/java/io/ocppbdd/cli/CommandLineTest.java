@@ -120,7 +120,7 @@ class CommandLineTest {
                 state.toString());
         assertThat(run.exitCode(1)).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString()
-                .startsWith("ocpp-bdd station: " + state + ":3:").contains("unknown field \"colour\"");
+                .startsWith("ocpp-bdd station: " + state + ":3:").contains("unknown field \"colour\" (remove it");
     }
 
     @Test
@@ -128,7 +128,9 @@ class CommandLineTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CommandRun run = CommandRun.finished("csms", "--port", Integer.toString(taken.getLocalPort()));
             assertThat(run.exitCode(1)).isEqualTo(1);
-            assertThat(run.errLines()).singleElement().asString().startsWith("ocpp-bdd csms: cannot start");
+            assertThat(run.errLines()).singleElement().asString()
+                    .startsWith("ocpp-bdd csms: cannot start the CSMS on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .contains("(choose another --port or --host; --port 0 picks a free port)");
         }
     }
 

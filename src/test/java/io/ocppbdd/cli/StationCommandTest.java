@@ -3,6 +3,7 @@ package io.ocppbdd.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.protocol.Json;
 import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
@@ -52,7 +53,7 @@ class StationCommandTest {
                 r -> r.payload().path("evseId").asInt() == 1 && r.payload().path("connectorId").asInt() == 1)
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> run.out().contains("BootNotification Accepted"));
-        assertThat(run.out()).isEqualTo("CS-CLI-1 connected to " + csms.url()
+        assertThat(run.out()).isEqualTo("CS-CLI-1 connected to " + csms.url() + "/CS-CLI-1"
                 + "; BootNotification Accepted, heartbeat every 300 s" + System.lineSeparator());
 
         StationState saved = new StateFile(state).load();
@@ -65,6 +66,27 @@ class StationCommandTest {
         assertThat(run.stop().exitCode(WAIT.toSeconds())).isZero();
         await().atMost(WAIT).until(() -> !csms.isConnected("CS-CLI-1"));
         assertThat(run.errLines()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("B11.FR.03 after the CSMS's Reset the status line says the station reboots, not that it lost "
+            + "the connection")
+    void resetIsNoLostConnection() throws Exception {
+        CommandRun run = CommandRun.start(Map.of(), "station", "--csms", csms.url().toString(), "--id", "CS-RESET",
+                "--state", folder.resolve("s.json").toString(), "-q");
+        csms.request("CS-RESET", Action.StatusNotification, r -> true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        csms.send("CS-RESET", Action.Reset, Json.object().put("type", "Immediate"))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        csms.request("CS-RESET", Action.BootNotification, r -> r.payload().path("reason").asText()
+                .equals("RemoteReset")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        String connected = "CS-RESET connected to " + csms.url() + "/CS-RESET; BootNotification Accepted, "
+                + "heartbeat every 300 s";
+        await().atMost(WAIT).until(() -> run.out().lines().count() == 3);
+        assertThat(run.out().lines()).containsExactly(connected,
+                "CS-RESET rebooting (RemoteReset); closed the connection to " + csms.url() + "/CS-RESET", connected);
+        assertThat(run.stop().exitCode(WAIT.toSeconds())).isZero();
     }
 
     @Test

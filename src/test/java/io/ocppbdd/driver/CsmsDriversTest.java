@@ -19,7 +19,7 @@ class CsmsDriversTest {
 
         assertThat(none.embedded()).isEmpty();
         assertThat(none.describe()).isEqualTo("the CSMS at ws://csms.example.com/ocpp");
-        assertThatThrownBy(() -> Simulation.await(none.trigger("CS-001", Action.Reset, Json.object()),
+        assertThatThrownBy(() -> Simulation.await(none.trigger("CS-001", Action.Reset, Json.object().put("type", "Immediate")),
                 "the trigger", Duration.ofSeconds(1)))
                 .isInstanceOf(CsmsCannotAct.class)
                 .hasMessage("the CSMS at ws://csms.example.com/ocpp cannot be made to send Reset to CS-001; set "

@@ -1,10 +1,15 @@
 package io.ocppbdd.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbdd.testing.OversizedFrames;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -65,14 +70,14 @@ class FrameCodecTest {
     @ParameterizedTest(name = "{0}")
     @DisplayName("Part 4 §4.2.3: when the message id cannot be read the CALLERROR carries \"-1\"")
     @CsvSource(delimiter = '|', value = {
-            "not JSON                 | [2,\"1\",",
+            "not JSON                 | hello",
+            "id cut short             | [2,\"1",
             "not an array             | {\"a\":1}",
             "JSON null                | null",
             "id of 37 characters      | [2,\"0123456789abcdef0123456789abcdef01234\",\"Heartbeat\",{}]",
             "id not a string          | [2,17,\"Heartbeat\",{}]",
             "empty id                 | [2,\"\",\"Heartbeat\",{}]",
-            "only a type              | [2]",
-            "JSON, then more          | [2,\"1\",\"Heartbeat\",{}] [3]"})
+            "only a type              | [2]"})
     void unreadableIdAnswersMinusOne(String why, String text) {
         FrameException e = catchThrowableOfType(FrameException.class, () -> FrameCodec.decode(text));
 
@@ -112,6 +117,50 @@ class FrameCodecTest {
         FrameException e = catchThrowableOfType(FrameException.class, () -> FrameCodec.decode(text));
 
         assertThat(e.wasCall()).as(why).isFalse();
+        assertThat(e.answer().messageId()).isEqualTo("m1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("Part 4 §4.2.3: a broken CALL whose message id can be read is answered with that id")
+    @CsvSource(delimiter = '|', value = {
+            "payload cut short        | FormatViolation   | [2,\"m1\",\"Heartbeat\",{",
+            "payload not JSON         | FormatViolation   | [2,\"m1\",\"Heartbeat\",{a}]",
+            "cut after the id         | RpcFrameworkError | [2,\"m1\",",
+            "action not JSON          | RpcFrameworkError | [2,\"m1\",Heartbeat,{}]",
+            "JSON, then more          | RpcFrameworkError | [2,\"m1\",\"Heartbeat\",{}] [3]"})
+    void brokenCallWithReadableIdKeepsItsId(String why, ErrorCode code, String text) {
+        FrameException e = catchThrowableOfType(FrameException.class, () -> FrameCodec.decode(text));
+
+        assertThat(e.answer().messageId()).as(why).isEqualTo("m1");
+        assertThat(e.answer().errorCode()).as(why).isEqualTo(code);
+        assertThat(e.wasCall()).isTrue();
+    }
+
+    static Stream<Arguments> pastTheReadersLimits() {
+        return OversizedFrames.calls("m1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pastTheReadersLimits")
+    @DisplayName("Part 4 §4.2.3/§4.3: a frame past the JSON reader's limits gets a CALLERROR, never an exception")
+    void frameBeyondTheReadersLimits(String why, String text, String messageId, ErrorCode code, String limit) {
+        FrameException e = catchThrowableOfType(FrameException.class, () -> FrameCodec.decode(text));
+
+        assertThat(e).as(why).isNotNull();
+        assertThat(e.answer().messageId()).as(why).isEqualTo(messageId);
+        assertThat(e.answer().errorCode()).as(why).isEqualTo(code);
+        assertThat(e.answer().errorDescription()).as(why)
+                .startsWith("Message goes past a limit of this receiver: ").contains(limit).doesNotContain("`");
+        assertThat(e.wasCall()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Part 4 §4.2.2: a CALLRESULT past the reader's limits is no CALL, and names the call it answers")
+    void answerBeyondTheReadersLimits() {
+        FrameException e = catchThrowableOfType(FrameException.class,
+                () -> FrameCodec.decode("[3,\"m1\"," + "[".repeat(1001) + "]".repeat(1001) + "]"));
+
+        assertThat(e.wasCall()).isFalse();
         assertThat(e.answer().messageId()).isEqualTo("m1");
     }
 

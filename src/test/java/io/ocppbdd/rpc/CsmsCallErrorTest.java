@@ -1,5 +1,6 @@
 package io.ocppbdd.rpc;
 
+import io.ocppbdd.testing.OversizedFrames;
 import io.ocppbdd.testing.RawWebSocketClient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,6 +73,46 @@ class CsmsCallErrorTest {
             assertThat(answer.messageId()).as(why).isEqualTo(answerId);
             assertThat(station.exchange("[2,\"boot\",\"BootNotification\"," + BOOT + "]"))
                     .as("the connection still works").startsWith("[3,\"boot\",");
+        }
+    }
+
+    static Stream<Arguments> pastTheReadersLimits() {
+        return OversizedFrames.calls("big");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pastTheReadersLimits")
+    @DisplayName("Part 4 §4.2.3/§4.3: the CSMS answers a CALL past the JSON reader's limits and goes on")
+    void callBeyondTheReadersLimitsIsAnswered(String why, String frame, String answerId, ErrorCode code,
+                                              String limit) throws Exception {
+        try (RawWebSocketClient station = RawWebSocketClient.connect(csms.url(), "RAW-BIG")) {
+            CallError answer = (CallError) FrameCodec.decode(station.exchange(frame));
+
+            assertThat(answer.errorCode()).as(why).isEqualTo(code);
+            assertThat(answer.messageId()).as(why).isEqualTo(answerId);
+            assertThat(answer.errorDescription()).as(why).contains(limit);
+            assertThat(station.exchange("[2,\"boot\",\"BootNotification\"," + BOOT + "]"))
+                    .as("the connection still works").startsWith("[3,\"boot\",");
+        }
+    }
+
+    @Test
+    @DisplayName("Part 4 §4.2.3: a CALL whose message id is still being handled gets RpcFrameworkError, "
+            + "the first one its CALLRESULT")
+    void duplicateMessageIdInFlight() throws Exception {
+        csms.stubFor(Stub.on(Action.BootNotification).after(Duration.ofSeconds(10)));
+        try (RawWebSocketClient station = RawWebSocketClient.connect(csms.url(), "RAW-DUP")) {
+            String boot = "[2,\"d1\",\"BootNotification\"," + BOOT + "]";
+            station.send(boot);
+
+            CallError duplicate = (CallError) FrameCodec.decode(station.exchange(boot));
+            time.advance(Duration.ofSeconds(10));
+
+            assertThat(duplicate.errorCode()).isEqualTo(ErrorCode.RpcFrameworkError);
+            assertThat(duplicate.messageId()).isEqualTo("d1");
+            assertThat(station.next()).startsWith("[3,\"d1\",");
+            assertThat(station.exchange("[2,\"h1\",\"Heartbeat\",{}]"))
+                    .as("no second CALLRESULT for d1").startsWith("[3,\"h1\",");
         }
     }
 

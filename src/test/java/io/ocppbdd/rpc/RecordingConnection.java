@@ -21,6 +21,11 @@ final class RecordingConnection implements Connection {
     }
 
     @Override
+    public CompletableFuture<Void> ping() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -6,6 +6,7 @@ import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.CallError;
+import io.ocppbdd.protocol.CallResult;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Frame;
 import io.ocppbdd.protocol.FrameCodec;
@@ -14,19 +15,24 @@ import io.ocppbdd.protocol.Json;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.OversizedFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,6 +50,7 @@ class StationCallErrorTest {
     private static final String GET_VARIABLE_DATA =
             "[{\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}}]";
 
+    private final CompletableFuture<Reply> costUpdatedAnswer = new CompletableFuture<>();
     private final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
     private EmbeddedCsms csms;
     private ChargingStation station;
@@ -58,6 +65,7 @@ class StationCallErrorTest {
                 .module(context -> context.handle(Action.ClearCache, call -> {
                     throw new IllegalStateException("a handler bug, expected in this test");
                 }))
+                .module(context -> context.handle(Action.CostUpdated, call -> costUpdatedAnswer))
                 .build();
         rejected = ChargingStation.builder(StationState.defaults(REJECTED)).csmsUrl(csms.url()).scheduler(time)
                 .build();
@@ -79,7 +87,8 @@ class StationCallErrorTest {
     @ParameterizedTest(name = "{0}: {1}")
     @DisplayName("Part 4 Table 8: a malformed CALL gets the right CALLERROR and the connection goes on")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-            "RpcFrameworkError             | not JSON, id -1                | -1  | [2,\"e1\",\"GetVariables\",{",
+            "RpcFrameworkError             | not JSON, id -1                | -1  | [2,\"e1",
+            "FormatViolation               | payload cut short, id kept     | e1b | [2,\"e1b\",\"GetVariables\",{",
             "RpcFrameworkError             | not an array, id -1            | -1  | {\"messageId\":\"e2\"}",
             "FormatViolation               | payload not an object          | e3  | [2,\"e3\",\"GetVariables\",[]]",
             "FormatViolation               | additional property            | e4  "
@@ -110,6 +119,22 @@ class StationCallErrorTest {
         assertStillAnswers(STATION);
     }
 
+    static Stream<Arguments> pastTheReadersLimits() {
+        return OversizedFrames.calls("big");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pastTheReadersLimits")
+    @DisplayName("Part 4 §4.2.3/§4.3: a CALL past the JSON reader's limits is answered and the connection goes on")
+    void callBeyondTheReadersLimitsIsAnswered(String why, String frame, String answerId, ErrorCode code,
+                                              String limit) throws Exception {
+        CallError answer = answerTo(STATION, answerId, frame);
+
+        assertThat(answer.errorCode()).as(why).isEqualTo(code);
+        assertThat(answer.errorDescription()).as(why).contains(limit);
+        assertStillAnswers(STATION);
+    }
+
     @Test
     @DisplayName("Part 4 Table 8: a schema CALLERROR names the offending field")
     void schemaErrorNamesTheField() throws Exception {
@@ -118,6 +143,26 @@ class StationCallErrorTest {
 
         assertThat(answer.errorCode()).isEqualTo(ErrorCode.OccurrenceConstraintViolation);
         assertThat(answer.errorDescription()).startsWith("$.getVariableData[0].variable.name: ");
+    }
+
+    @Test
+    @DisplayName("Part 4 §4.2.3: a CALL whose message id is still being handled gets RpcFrameworkError, "
+            + "the first one its CALLRESULT")
+    void duplicateMessageIdInFlight() throws Exception {
+        String costUpdated = "[2,\"dup\",\"CostUpdated\",{\"totalCost\":1.5,\"transactionId\":\"T-1\"}]";
+        csms.sendRaw(STATION, costUpdated);
+
+        CallError duplicate = answerTo(STATION, "dup", costUpdated);
+        CompletableFuture<Frame> result = received(STATION, frame -> frame instanceof CallResult);
+        costUpdatedAnswer.complete(Reply.result(Json.object()));
+
+        assertThat(duplicate.errorCode()).isEqualTo(ErrorCode.RpcFrameworkError);
+        assertThat(duplicate.errorDescription()).contains("dup", "already");
+        assertThat(result.get(30, TimeUnit.SECONDS).messageId()).isEqualTo("dup");
+        assertStillAnswers(STATION);
+        assertThat(station.trace().entries()).extracting(TraceEntry::frame)
+                .filteredOn(frame -> frame.startsWith("[3,\"dup\"") || frame.startsWith("[4,\"dup\""))
+                .as("one answer each: the CALLRESULT and the CALLERROR").hasSize(2);
     }
 
     @Test
@@ -159,22 +204,25 @@ class StationCallErrorTest {
 
     /** Sends a raw frame from the CSMS and returns the station's CALLERROR with that id, read from the trace. */
     private CallError answerTo(String stationId, String messageId, String frame) throws Exception {
-        CompletableFuture<CallError> answer = new CompletableFuture<>();
+        CompletableFuture<Frame> answer = received(stationId,
+                received -> received instanceof CallError error && error.messageId().equals(messageId));
+        csms.sendRaw(stationId, frame);
+        return (CallError) answer.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The next frame from the station that the CSMS's trace records and that is wanted. */
+    private CompletableFuture<Frame> received(String stationId, Predicate<Frame> wanted) {
+        CompletableFuture<Frame> next = new CompletableFuture<>();
         Consumer<TraceEntry> listener = entry -> {
             if (entry.direction() == Direction.RECEIVED && entry.endpoint().equals(stationId)) {
                 Frame received = decode(entry.frame());
-                if (received instanceof CallError error && error.messageId().equals(messageId)) {
-                    answer.complete(error);
+                if (wanted.test(received)) {
+                    next.complete(received);
                 }
             }
         };
         csms.trace().addListener(listener);
-        try {
-            csms.sendRaw(stationId, frame);
-            return answer.get(30, TimeUnit.SECONDS);
-        } finally {
-            csms.trace().removeListener(listener);
-        }
+        return next.whenComplete((frame, failure) -> csms.trace().removeListener(listener));
     }
 
     private void assertStillAnswers(String stationId) throws Exception {

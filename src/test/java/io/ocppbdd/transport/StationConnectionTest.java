@@ -5,24 +5,16 @@ import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
-import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.protocols.Protocol;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -59,33 +51,28 @@ class StationConnectionTest {
     @Test
     @DisplayName("Part 4 §3.1.1: the request path carries RDAM%20123, as a plain WebSocket server sees it")
     void requestPathIsEncoded() throws Exception {
-        CompletableFuture<String> path = new CompletableFuture<>();
-        WebSocketServer server = plainServer(new Protocol(ConnectionSettings.SUBPROTOCOL), path);
-        try {
-            ChargingStation station = station(StationState.defaults("RDAM 123"), url(server));
+        try (PlainWebSocketServer server = PlainWebSocketServer.started()) {
+            ChargingStation station = station(StationState.defaults("RDAM 123"), server.url());
             station.start().get(30, TimeUnit.SECONDS);
 
-            assertThat(path.get(30, TimeUnit.SECONDS)).isEqualTo("/ocppj/RDAM%20123");
-        } finally {
-            server.stop(1000);
+            assertThat(PlainWebSocketServer.next(server.paths)).isEqualTo("/ocppj/RDAM%20123");
         }
     }
 
     @Test
     @DisplayName("Part 4 §3.1.2/§3.2: a server that does not select ocpp2.0.1 is refused with a clear message")
     void subprotocolMustBeSelected() throws Exception {
-        WebSocketServer server = plainServer(new Protocol(""), new CompletableFuture<>());
-        try {
-            ChargingStation station = station(StationState.defaults("CS-PROTO"), url(server));
+        try (PlainWebSocketServer server = new PlainWebSocketServer("").begin()) {
+            ChargingStation station = station(StationState.defaults("CS-PROTO"), server.url());
 
             ExecutionException e = catchThrowableOfType(ExecutionException.class,
                     () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
-                    .hasMessage("CSMS at " + url(server) + "/CS-PROTO did not select subprotocol ocpp2.0.1"
-                            + " (it answered '')");
-        } finally {
-            server.stop(1000);
+                    .hasMessage("cannot connect to " + server.url() + "/CS-PROTO: the CSMS did not select subprotocol"
+                            + " ocpp2.0.1 (it answered ''); check that the URL is the CSMS's OCPP 2.0.1 endpoint");
+            assertThat(((ConnectException) e.getCause()).reason())
+                    .isEqualTo(ConnectException.Reason.SUBPROTOCOL_NOT_SELECTED);
         }
     }
 
@@ -144,43 +131,5 @@ class StationConnectionTest {
         state.getCsms().setSecurityProfile(1);
         state.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", password);
         return state;
-    }
-
-    private static URI url(WebSocketServer server) {
-        return URI.create("ws://127.0.0.1:" + server.getPort() + "/ocppj");
-    }
-
-    /** A bare Java-WebSocket server offering this subprotocol ("" = none); reports the request path. */
-    private static WebSocketServer plainServer(Protocol protocol, CompletableFuture<String> path) throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        WebSocketServer server = new WebSocketServer(new InetSocketAddress("127.0.0.1", 0),
-                List.<Draft>of(new Draft_6455(List.of(), List.of(protocol)))) {
-            @Override
-            public void onOpen(WebSocket conn, ClientHandshake handshake) {
-                path.complete(handshake.getResourceDescriptor());
-            }
-
-            @Override
-            public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onMessage(WebSocket conn, String message) {
-            }
-
-            @Override
-            public void onError(WebSocket conn, Exception ex) {
-                started.completeExceptionally(ex);
-            }
-
-            @Override
-            public void onStart() {
-                started.complete(null);
-            }
-        };
-        server.setReuseAddr(true);
-        server.start();
-        started.get(30, TimeUnit.SECONDS);
-        return server;
     }
 }

@@ -14,8 +14,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +34,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import static io.ocppbdd.testing.TestCertificates.PASSWORD;
+import static io.ocppbdd.transport.ConnectAttempts.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -80,7 +88,7 @@ class TlsTest {
     }
 
     @Test
-    @DisplayName("A00.FR.411/414: by default the station verifies the server and refuses an untrusted certificate")
+    @DisplayName("A00.FR.411/413/414: by default the station verifies the server and refuses an untrusted certificate")
     void untrustedServerIsRefused() {
         ChargingStation station = ChargingStation.builder(StationState.defaults("CS-UNTRUSTED"))
                 .csmsUrl(csms.url()).scheduler(time).build();
@@ -90,8 +98,9 @@ class TlsTest {
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
                     .hasMessageStartingWith("cannot connect to " + csms.url() + "/CS-UNTRUSTED: TLS failed: the CSMS's"
-                            + " certificate is not trusted or not issued for this host (")
-                    .hasMessageEndingWith("); give the station a trust store with the CSMS's CA");
+                            + " certificate is not issued by a CA the station trusts, or has expired (")
+                    .hasMessageEndingWith("); give the station a trust store with the CA of the CSMS's certificate");
+            assertThat(((ConnectException) e.getCause()).reason()).isEqualTo(ConnectException.Reason.UNTRUSTED_CERTIFICATE);
             assertThat(csms.isConnected("CS-UNTRUSTED")).isFalse();
         } finally {
             station.stop();
@@ -99,7 +108,7 @@ class TlsTest {
     }
 
     @Test
-    @DisplayName("A00.FR.412: a trusted certificate issued for another host is refused")
+    @DisplayName("A00.FR.412/413: a trusted certificate issued for another host is refused, naming the host")
     void certificateForAnotherHostIsRefused() {
         ChargingStation station = ChargingStation.builder(StationState.defaults("CS-WRONG-HOST"))
                 .csmsUrl(elsewhere.url()).scheduler(time)
@@ -109,8 +118,11 @@ class TlsTest {
                     () -> station.start().get(30, TimeUnit.SECONDS));
 
             assertThat(e.getCause()).isInstanceOf(ConnectException.class)
-                    .hasMessageContaining("not trusted or not issued for this host")
-                    .hasMessageContaining("127.0.0.1");
+                    .hasMessage("cannot connect to " + elsewhere.url() + "/CS-WRONG-HOST: TLS failed: the CSMS's"
+                            + " certificate is not issued for host 127.0.0.1 (No subject alternative names matching IP"
+                            + " address 127.0.0.1 found); use a URL with a host name the certificate names, or give"
+                            + " the CSMS a certificate for 127.0.0.1");
+            assertThat(((ConnectException) e.getCause()).reason()).isEqualTo(ConnectException.Reason.WRONG_HOST);
         } finally {
             station.stop();
         }
@@ -126,16 +138,63 @@ class TlsTest {
     }
 
     @Test
-    @DisplayName("A00.FR.407: with mutual TLS a station without a client certificate is refused")
+    @DisplayName("A00.FR.407: a Java-WebSocket CSMS breaks off with a station without client certificate: named as likely")
     void clientCertificateRequired() {
         SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
 
-        ExecutionException e = catchThrowableOfType(ExecutionException.class,
-                () -> connect(withoutCertificate).get(30, TimeUnit.SECONDS));
+        ConnectException e = failure(connect(mutualTlsServer.url(), withoutCertificate, Duration.ofSeconds(30)));
 
-        assertThat(e.getCause()).isInstanceOf(ConnectException.class)
-                .hasMessageStartingWith("cannot connect to " + mutualTlsServer.url() + "/CS-MTLS: ")
-                .hasMessageContaining("client certificate");
+        assertThat(e.reason()).isEqualTo(ConnectException.Reason.CLIENT_CERTIFICATE);
+        assertThat(e).hasMessageStartingWith("cannot connect to " + mutualTlsServer.url() + "/CS-MTLS: TLS failed:"
+                        + " the CSMS broke off (")
+                .hasMessageEndingWith(") right after a TLS handshake in which the station had no client certificate"
+                        + " to show; it likely wants one: give the station a key store with a certificate the CSMS"
+                        + " trusts (security profile 3)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    @DisplayName("A00.FR.407: a CSMS that refuses a station without client certificate with an alert is named")
+    void missingClientCertificateAlert(String protocol) throws Exception {
+        SSLContext serverContext = TlsContexts.of(certificates.csmsKeys, PASSWORD, certificates.csmsTrustsStation,
+                PASSWORD);
+        try (HandshakeOnlyTlsServer server = new HandshakeOnlyTlsServer(serverContext, new String[] {protocol}, true)) {
+            SSLContext withoutCertificate = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
+
+            ConnectException e = failure(connect(server.url(), withoutCertificate, Duration.ofSeconds(30)));
+
+            assertThat(e.reason()).isEqualTo(ConnectException.Reason.CLIENT_CERTIFICATE);
+            assertThat(e).hasMessage("cannot connect to " + server.url() + "/CS-MTLS: TLS failed: the CSMS wants a"
+                    + " client certificate it trusts (Received fatal alert: bad_certificate); give the station a key"
+                    + " store with a certificate the CSMS trusts (security profile 3)");
+        }
+    }
+
+    @Test
+    @DisplayName("A00.FR.416/419: a CSMS that offers only TLS 1.1 is refused, naming the version (InvalidTLSVersion)")
+    void tls11OnlyServerIsRefused() throws Exception {
+        Path security = dir.resolve("tls11-allowed.security");
+        Files.writeString(security, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024,"
+                + " EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.security.properties=" + security, "-cp", System.getProperty("java.class.path"),
+                HandshakeOnlyTlsServer.class.getName(), certificates.csmsKeys.toString(), new String(PASSWORD),
+                "TLSv1.1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String port = CompletableFuture.supplyAsync(() -> firstLine(server)).get(60, TimeUnit.SECONDS);
+            URI url = URI.create("wss://127.0.0.1:" + port + "/ocpp");
+            SSLContext trusting = TlsContexts.trusting(certificates.stationTrustsCsms, PASSWORD);
+
+            ConnectException e = failure(connect(url, trusting, Duration.ofSeconds(30)));
+
+            assertThat(e.reason()).isEqualTo(ConnectException.Reason.TLS_VERSION);
+            assertThat(e).hasMessage("cannot connect to " + url + "/CS-MTLS: TLS failed: the CSMS offers no TLS"
+                    + " version the station accepts (Received fatal alert: protocol_version); the station speaks"
+                    + " only TLS 1.2 and 1.3 (A00.FR.416), enable one of them on the CSMS");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -191,7 +250,7 @@ class TlsTest {
     private Connection connectWithRetries(SSLContext context) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return connect(context, Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);
+                return connect(mutualTlsServer.url(), context, Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);
             } catch (ExecutionException stalled) {
                 if (attempt == 3) {
                     throw stalled;
@@ -200,14 +259,18 @@ class TlsTest {
         }
     }
 
-    private CompletableFuture<Connection> connect(SSLContext context) {
-        return connect(context, Duration.ofSeconds(30));
+    private static String firstLine(Process process) {
+        try {
+            return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private CompletableFuture<Connection> connect(SSLContext context, Duration timeout) {
-        URI url = mutualTlsServer.url();
+    private static CompletableFuture<Connection> connect(URI url, SSLContext context, Duration timeout) {
         ConnectionSettings settings = new ConnectionSettings(url, "CS-MTLS", null, timeout, context);
-        return JdkWebSocketTransport.instance().connect(settings, new ConnectionListener() {
+        return NettyStationTransport.instance().connect(settings, new ConnectionListener() {
             @Override
             public void onText(String text) {
             }

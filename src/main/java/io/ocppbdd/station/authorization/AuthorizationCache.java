@@ -50,7 +50,7 @@ final class AuthorizationCache {
         if (index >= 0) {
             AuthorizationCacheEntry entry = entries().get(index);
             replace(index, new AuthorizationCacheEntry(entry.idToken(), entry.type(), entry.idTokenInfo(),
-                    entry.updated(), now().toString(), entry.uses() + 1));
+                    entry.updated(), Json.dateTime(now()), entry.uses() + 1));
             found = Optional.of(Json.fromTree(entry.idTokenInfo(), IdTokenInfo.class));
         }
         settings.cacheStorage(bytes);
@@ -64,7 +64,7 @@ final class AuthorizationCache {
     void store(IdToken token, IdTokenInfo info) {
         int index = indexOf(token);
         int uses = index < 0 ? 0 : remove(index).uses();
-        String now = now().toString();
+        String now = Json.dateTime(now());
         AuthorizationCacheEntry entry = new AuthorizationCacheEntry(token.getIdToken(), token.getType().value(),
                 Json.toTree(info), now, now, uses + 1);
         if (!expired(entry, now())) {

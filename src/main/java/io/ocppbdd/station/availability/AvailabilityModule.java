@@ -15,7 +15,6 @@ import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
 import io.ocppbdd.station.evse.EvseModule;
-import io.ocppbdd.station.remote.AfterReply;
 import io.ocppbdd.station.reservation.ReservationModule;
 import io.ocppbdd.station.transactions.TransactionModule;
 
@@ -75,7 +74,7 @@ public final class AvailabilityModule implements StationModule {
                 now.add(connector);
             }
         }
-        AfterReply.run(context, () -> now.forEach(c -> apply(c.evseId(), c.id(), inoperative)));
+        context.afterReply(() -> now.forEach(c -> apply(c.evseId(), c.id(), inoperative)));
         return new ChangeAvailabilityResponse().withStatus(later
                 ? ChangeAvailabilityStatusEnum.SCHEDULED : ChangeAvailabilityStatusEnum.ACCEPTED);
     }

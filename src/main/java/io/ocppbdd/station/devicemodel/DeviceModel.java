@@ -41,7 +41,9 @@ public final class DeviceModel {
 
     /**
      * The standard device model for this station: its EVSEs and connectors, with VendorName, Model, SerialNumber,
-     * Identity, SecurityProfile, ConnectorType and AvailabilityState taken from the state. The state's
+     * Identity, SecurityProfile, ConnectorType and AvailabilityState taken from the state, and each EVSE's Power
+     * MaxSet at what the EVSE can deliver (its maxLimit), so that no ReadWrite attribute is reported without a
+     * value (only WriteOnly ones may be, B07). The state's
      * {@code deviceModel} overrides are not applied yet (see {@link #applyOverrides}).
      */
     public static DeviceModel forStation(StationState state) {
@@ -54,6 +56,9 @@ public final class DeviceModel {
         model.seedActual(VariableKey.of("SecurityCtrlr", "SecurityProfile"),
                 String.valueOf(state.getCsms().getSecurityProfile()));
         for (EvseState evse : state.getEvses()) {
+            model.find(new VariableKey("EVSE", null, evse.getId(), null, "Power", null))
+                    .ifPresent(power -> power.attribute(AttributeEnum.MAX_SET)
+                            .ifPresent(maxSet -> maxSet.value(power.maxLimit().toPlainString())));
             for (EvseState.ConnectorState connector : evse.getConnectors()) {
                 VariableKey type = new VariableKey("Connector", null, evse.getId(), connector.getId(),
                         "ConnectorType", null);

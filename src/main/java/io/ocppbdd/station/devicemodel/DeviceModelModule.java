@@ -9,8 +9,6 @@ import io.ocppbdd.rpc.Reply;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,7 +21,7 @@ public final class DeviceModelModule implements StationModule {
     public void install(StationContext context) {
         DeviceModel model = context.deviceModel();
         model.bindActual(VariableKey.of("ClockCtrlr", "DateTime"),
-                () -> Instant.now(context.clock()).truncatedTo(ChronoUnit.SECONDS).toString());
+                () -> Json.dateTime(context.clock().instant()));
         MessageLimits limits = new MessageLimits(model);
         VariableGetter getter = new VariableGetter(model, limits);
         VariableSetter setter = new VariableSetter(context, limits);

@@ -37,12 +37,14 @@ public final class EnergyModel {
     private final Runnable onChange;
     private Instant last;
     private double registerWh;
-    private double socPercent;
+    /** The plugged EV's state of charge; null while no EV is plugged in. */
+    private Double socPercent;
     private double limitWatts = Double.POSITIVE_INFINITY;
     private boolean offered;
     private boolean evWantsEnergy;
 
-    EnergyModel(Clock clock, Random random, double registerWh, double socPercent, Runnable onChange) {
+    /** @param socPercent the state of charge of the EV plugged in, or null when none is */
+    EnergyModel(Clock clock, Random random, double registerWh, Double socPercent, Runnable onChange) {
         this.clock = clock;
         this.random = random;
         this.registerWh = registerWh;
@@ -66,7 +68,7 @@ public final class EnergyModel {
 
     /** The power delivered now, W. */
     public double powerWatts() {
-        if (!offered || !evWantsEnergy || socPercent >= 100) {
+        if (!offered || !evWantsEnergy || socPercent == null || socPercent >= 100) {
             return 0;
         }
         return Math.min(Math.min(EV_DEMAND_WATTS, EVSE_MAX_WATTS), limitWatts);
@@ -83,8 +85,8 @@ public final class EnergyModel {
         return registerWh;
     }
 
-    /** The EV's state of charge now, %. */
-    public double socPercent() {
+    /** The plugged EV's state of charge now, %; null while no EV is plugged in. */
+    public Double socPercent() {
         integrate();
         return socPercent;
     }
@@ -108,6 +110,11 @@ public final class EnergyModel {
         change(() -> socPercent = soc);
     }
 
+    /** The EV left: no state of charge to measure until the next one arrives. */
+    void evLeft() {
+        change(() -> socPercent = null);
+    }
+
     /** One reading of these measurands, all with the same timestamp (J01.FR.17). */
     public MeterValue sample(List<MeasurandEnum> measurands, ReadingContextEnum context) {
         integrate();
@@ -123,8 +130,12 @@ public final class EnergyModel {
                 case CURRENT_OFFERED -> values.add(value(measurand,
                         round(offeredWatts() / (NOMINAL_VOLTS * PHASES), 2), "A", context));
                 case VOLTAGE -> values.add(value(measurand, round(volts, 1), "V", context));
-                case SO_C -> values.add(value(measurand, round(socPercent, 1), "Percent", context)
-                        .withLocation(LocationEnum.EV));
+                case SO_C -> {
+                    if (socPercent != null) { // measured by the EV: none without one
+                        values.add(value(measurand, round(socPercent, 1), "Percent", context)
+                                .withLocation(LocationEnum.EV));
+                    }
+                }
                 default -> {
                     // a measurand this meter does not measure is left out (J01.FR.14: "for which it is supported")
                 }
@@ -158,6 +169,9 @@ public final class EnergyModel {
             return;
         }
         double wantedWh = powerWatts() * hours;
+        if (wantedWh <= 0) {
+            return;
+        }
         double roomWh = (100 - socPercent) / 100 * BATTERY_WH;
         double energyWh = Math.min(wantedWh, Math.max(roomWh, 0));
         registerWh += energyWh;

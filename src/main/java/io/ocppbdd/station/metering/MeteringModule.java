@@ -1,6 +1,7 @@
 package io.ocppbdd.station.metering;
 
 import io.ocppbdd.concurrent.Scheduler;
+import io.ocppbdd.protocol.messages.ConnectorStatusEnum;
 import io.ocppbdd.protocol.messages.MeasurandEnum;
 import io.ocppbdd.protocol.messages.MeterValue;
 import io.ocppbdd.protocol.messages.MeterValuesRequest;
@@ -14,7 +15,9 @@ import io.ocppbdd.station.state.MeterState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.IntConsumer;
@@ -24,7 +27,8 @@ import java.util.function.IntConsumer;
  * AlignedDataCtrlr.Interval seconds, aligned to the clock, each EVSE's AlignedDataCtrlr.Measurands go to the CSMS,
  * in a MeterValuesRequest when the EVSE has no transaction (J01.FR.14) and through the transaction otherwise
  * (J01.FR.22), unless AlignedDataCtrlr.SendDuringIdle is true (J01.FR.19). Meter readings are saved with the
- * state so that the register continues after a restart.
+ * state so that the register continues after a restart. The state of charge is the plugged EV's (reported only
+ * while one is plugged in); with no EV plugged in, a saved {@code socPercent} is the one the next EV arrives with.
  */
 public final class MeteringModule implements StationModule {
 
@@ -32,6 +36,8 @@ public final class MeteringModule implements StationModule {
 
     private final List<EnergyModel> models = new ArrayList<>();
     private final List<IntConsumer> powerListeners = new CopyOnWriteArrayList<>();
+    /** By EVSE id: the state of charge the next EV arrives with, from the state file. */
+    private final Map<Integer, Double> nextEvSoc = new HashMap<>();
     private BiPredicate<Integer, MeterValue> transactionSink = (evseId, value) -> false;
     private StationContext context;
     private Scheduler.Cancellable alignedTick = Scheduler.Cancellable.NONE;
@@ -42,8 +48,16 @@ public final class MeteringModule implements StationModule {
         for (EvseState evse : context.state().getEvses()) {
             MeterState saved = evse.getMeter();
             double register = saved == null ? 0 : saved.getRegisterWh();
-            double soc = saved == null || saved.getSocPercent() == null ? newEvSoc() : saved.getSocPercent();
+            Double savedSoc = saved == null ? null : saved.getSocPercent();
             int evseId = evse.getId();
+            boolean evPlugged = evse.getConnectors().stream()
+                    .anyMatch(connector -> ConnectorStatusEnum.OCCUPIED.value().equals(connector.getStatus()));
+            Double soc = null;
+            if (evPlugged) {
+                soc = savedSoc == null ? newEvSoc() : savedSoc;
+            } else if (savedSoc != null) {
+                nextEvSoc.put(evseId, savedSoc);
+            }
             models.add(new EnergyModel(context.clock(), context.random(), register, soc,
                     () -> powerListeners.forEach(listener -> listener.accept(evseId))));
         }
@@ -69,9 +83,15 @@ public final class MeteringModule implements StationModule {
         powerListeners.add(listener);
     }
 
-    /** A new EV was plugged into this EVSE: it brings its own state of charge (seeded). */
+    /** A new EV was plugged into this EVSE: it brings the state of charge the state file gave, or a seeded one. */
     public void newEv(int evseId) {
-        energyModel(evseId).newEv(newEvSoc());
+        Double preset = nextEvSoc.remove(evseId);
+        energyModel(evseId).newEv(preset == null ? newEvSoc() : preset);
+    }
+
+    /** The EV left this EVSE: no state of charge until the next one. */
+    public void evLeft(int evseId) {
+        energyModel(evseId).evLeft();
     }
 
     /**
@@ -92,7 +112,8 @@ public final class MeteringModule implements StationModule {
     /** Saves the meter of this EVSE into the state (the caller saves the file). */
     public void save(int evseId) {
         EnergyModel model = energyModel(evseId);
-        context.state().getEvses().get(evseId - 1).setMeter(new MeterState(model.registerWh(), model.socPercent()));
+        Double soc = model.socPercent() == null ? nextEvSoc.get(evseId) : model.socPercent();
+        context.state().getEvses().get(evseId - 1).setMeter(new MeterState(model.registerWh(), soc));
     }
 
     private double newEvSoc() {

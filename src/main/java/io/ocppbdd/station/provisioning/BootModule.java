@@ -14,11 +14,13 @@ import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.StationModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
+import io.ocppbdd.station.state.EvseState.ConnectorState;
 import io.ocppbdd.station.state.StationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.BiPredicate;
 
 /**
  * Cold boot (B01-B03): BootNotification on every (re)connection until accepted, retry after the CSMS's interval
@@ -102,8 +104,14 @@ public final class BootModule implements StationModule {
     }
 
     private void reportConnectorStatuses() {
-        context.state().getEvses().forEach(evse -> evse.getConnectors().forEach(connector ->
-                context.send(new StatusNotificationRequest()
+        reportConnectorStatuses(context, (evseId, connector) -> true);
+    }
+
+    /** Sends a StatusNotification with the current status of each connector this filter picks. */
+    static void reportConnectorStatuses(StationContext context, BiPredicate<Integer, ConnectorState> filter) {
+        context.state().getEvses().forEach(evse -> evse.getConnectors().stream()
+                .filter(connector -> filter.test(evse.getId(), connector))
+                .forEach(connector -> context.send(new StatusNotificationRequest()
                         .withTimestamp(context.clock().instant().atOffset(java.time.ZoneOffset.UTC))
                         .withConnectorStatus(ConnectorStatusEnum.fromValue(connector.getStatus()))
                         .withEvseId(evse.getId())

@@ -101,7 +101,7 @@ public final class RemoteStartStopModule implements StationModule {
         } else {
             pendingProfiles.remove(evseId);
         }
-        AfterReply.run(context, () -> authorize(evseId, request));
+        context.afterReply(() -> authorize(evseId, request));
         return response;
     }
 
@@ -148,7 +148,7 @@ public final class RemoteStartStopModule implements StationModule {
         if (context.bootStatus() != BootStatus.ACCEPTED || evseId.isEmpty()) { // B02.FR.05, F03.FR.08
             return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED);
         }
-        AfterReply.run(context, () -> transactions.stopRemotely(evseId.get()));
+        context.afterReply(() -> transactions.stopRemotely(evseId.get()));
         return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.ACCEPTED);
     }
 }

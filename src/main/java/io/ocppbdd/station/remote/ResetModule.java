@@ -65,7 +65,7 @@ public final class ResetModule implements StationModule {
             }
             return new ResetResponse().withStatus(ResetStatusEnum.SCHEDULED);
         }
-        AfterReply.run(context, () -> {
+        context.afterReply(() -> {
             concerned.forEach(id -> transactions.endNow(id, TriggerReasonEnum.RESET_COMMAND,
                     ReasonEnum.IMMEDIATE_RESET));
             if (evseId == null) {

@@ -9,10 +9,9 @@ import io.ocppbdd.station.StationModule;
 import io.ocppbdd.station.transactions.TransactionModule;
 
 /**
- * GetTransactionStatus (E14). ongoingIndicator says whether the named transaction is in progress (E14.FR.01-04);
- * messagesInQueue whether messages wait to be delivered (E14.FR.05-08). The station keeps a single queue for
- * everything it holds while offline or not yet accepted, so messagesInQueue counts every held message, not only
- * those of the named transaction.
+ * GetTransactionStatus (E14). ongoingIndicator says whether the named transaction is in progress (E14.FR.01-03);
+ * messagesInQueue whether TransactionEvents of the named transaction (E14.FR.04-05), or of any (E14.FR.07-08), wait
+ * in the station's outbox to be delivered.
  */
 public final class TransactionStatusModule implements StationModule {
 
@@ -26,7 +25,7 @@ public final class TransactionStatusModule implements StationModule {
     public void install(StationContext context) {
         context.handle(Action.GetTransactionStatus, CallHandler.of(GetTransactionStatusRequest.class, request -> {
             GetTransactionStatusResponse response = new GetTransactionStatusResponse()
-                    .withMessagesInQueue(context.heldMessages() > 0);
+                    .withMessagesInQueue(context.holdsTransactionEvents(request.getTransactionId()));
             if (request.getTransactionId() != null) {
                 response.withOngoingIndicator(transactions.evseOf(request.getTransactionId()).isPresent());
             }

@@ -117,7 +117,7 @@ public final class TriggerMessageModule implements StationModule {
                 return TriggerMessageStatusEnum.NOT_IMPLEMENTED;
             }
         }
-        AfterReply.run(context, send);
+        context.afterReply(send);
         return TriggerMessageStatusEnum.ACCEPTED;
     }
 

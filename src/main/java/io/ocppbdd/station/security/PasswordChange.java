@@ -4,7 +4,6 @@ import io.ocppbdd.protocol.messages.AttributeEnum;
 import io.ocppbdd.station.StationContext;
 import io.ocppbdd.station.devicemodel.DeviceModel;
 import io.ocppbdd.station.devicemodel.VariableKey;
-import io.ocppbdd.station.remote.AfterReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +75,13 @@ final class PasswordChange {
 
     private void changed() {
         if (!usesPassword()) {
-            AfterReply.run(context, this::logChange);
+            context.afterReply(this::logChange);
             return;
         }
         LOG.info("{}: new BasicAuthPassword; connecting again with it (A01)", context.stationId());
         trying = true;
         refusals = 0;
-        AfterReply.run(context, context::reconnect);
+        context.afterReply(context::reconnect);
     }
 
     /** A01.FR.11/12: into the security log, which the CSMS receives, without the password. */

@@ -78,11 +78,11 @@ public final class EvseState {
         this.transaction = transaction;
     }
 
-    /** One connector: its id (from 1 within the EVSE), its type and its last known status. */
+    /** One connector: its id (from 1 within the EVSE), its type (cType2 unless given) and its last known status. */
     public static final class ConnectorState {
         private int id;
-        private String type;
-        private String status;
+        private String type = "cType2";
+        private String status = "Available";
 
         public ConnectorState() {
         }

@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -92,6 +95,11 @@ public final class StateFile {
         return secrets.path();
     }
 
+    /** The station's offline journal beside this file: the same name with {@code .journal} added. */
+    public Path journalPath() {
+        return path.resolveSibling(path.getFileName() + ".journal");
+    }
+
     /** Reads the file, or creates it with defaults for this station id when it does not exist. */
     public StationState loadOrCreate(String stationId) {
         if (Files.exists(path)) {
@@ -110,12 +118,13 @@ public final class StateFile {
             state = MAPPER.readValue(path.toFile(), StationState.class);
         } catch (UnrecognizedPropertyException e) {
             throw problem(e.getLocation(), "unknown field \"" + e.getPropertyName()
-                    + "\"; known here: " + e.getKnownPropertyIds(), e);
+                    + "\" (remove it, or fix its name; known here: " + e.getKnownPropertyIds() + ")", e);
         } catch (JsonProcessingException e) {
             throw problem(e.getLocation(), e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON")
                     + " (fix the JSON or delete the file to start from defaults)", e);
         } catch (IOException e) {
-            throw new StateFileException(path + ": cannot read (" + e.getMessage() + ")", e);
+            throw new StateFileException(path + ": cannot read the state file: " + cause(e)
+                    + " (make it readable, or give another state file)", e);
         }
         if (state == null) {
             throw new StateFileException(path + ": the file is empty (delete it to start from defaults)", null);
@@ -185,22 +194,28 @@ public final class StateFile {
     }
 
     private void write(Snapshot snapshot) {
+        Path folder = path.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new StateFileException(path + ": the folder " + folder + " does not exist (create it, or give a "
+                    + "state file in an existing folder)", null);
+        }
         try {
-            Path folder = path.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
             secrets.write(snapshot.secrets());
             writeAtomically(path, snapshot.state());
-            syncFolder(folder);
             writes.incrementAndGet();
         } catch (IOException e) {
-            throw new StateFileException(path + ": cannot write (" + e.getMessage() + ")", e);
+            throw new StateFileException(path + ": cannot write in " + folder + ": " + cause(e)
+                    + " (make the folder writable, or give a state file in another folder)", e);
         }
     }
 
-    /** Writes through a temporary file in the same folder, fsync and rename: readers see old or new, never half. */
-    static void writeAtomically(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(),
-                ".tmp", attributes);
+    /**
+     * Replaces a file's content atomically: temporary file beside it (with these attributes), fsync, rename, fsync
+     * of the folder; a kill at any moment leaves the old or the new content, never half.
+     */
+    public static void writeAtomically(Path file, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp", attributes);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(content);
@@ -209,10 +224,11 @@ public final class StateFile {
                 }
                 channel.force(true);
             }
-            move(temporary, target);
+            move(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
         }
+        syncFolder(folder);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -232,52 +248,21 @@ public final class StateFile {
     }
 
     private void check(StationState state) {
-        if (state.getFormatVersion() != StationState.FORMAT_VERSION) {
-            throw new StateFileException(path + ": formatVersion " + state.getFormatVersion()
-                    + " is not supported (this version reads " + StationState.FORMAT_VERSION + ")", null);
-        }
-        if (state.getIdentity() == null || state.getIdentity().id() == null) {
-            throw new StateFileException(path + ": \"identity.id\" is missing (add the station id)", null);
-        }
-        if (!isValidStationId(state.getIdentity().id())) {
-            throw new StateFileException(path + ": identity.id \"" + state.getIdentity().id() + "\" "
-                    + STATION_ID_RULE, null);
-        }
-        checkLength("identity.vendorName", state.getIdentity().vendorName(), 50, true);
-        checkLength("identity.model", state.getIdentity().model(), 20, true);
-        checkLength("identity.serialNumber", state.getIdentity().serialNumber(), 25, false);
-        checkLength("identity.firmwareVersion", state.getIdentity().firmwareVersion(), 50, false);
-        if (state.getEvses().isEmpty()) {
-            throw new StateFileException(path + ": \"evses\" is empty (a station needs at least one EVSE)", null);
-        }
-        Set<Integer> evseIds = new HashSet<>();
-        for (int index = 0; index < state.getEvses().size(); index++) {
-            EvseState evse = state.getEvses().get(index);
-            if (evse.getId() != index + 1 || !evseIds.add(evse.getId())) {
-                throw new StateFileException(path + ": evses[" + index + "].id is " + evse.getId()
-                        + " (EVSE ids run 1, 2, 3, ... in order)", null);
-            }
-            if (evse.getConnectors().isEmpty()) {
-                throw new StateFileException(path + ": EVSE " + evse.getId() + " has no connectors", null);
-            }
-            for (int c = 0; c < evse.getConnectors().size(); c++) {
-                if (evse.getConnectors().get(c).getId() != c + 1) {
-                    throw new StateFileException(path + ": EVSE " + evse.getId() + " connector ids run 1, 2, ... "
-                            + "in order; connectors[" + c + "].id is " + evse.getConnectors().get(c).getId(), null);
-                }
-            }
-        }
+        StateCheck.check(state, path.toString());
     }
 
-    /** BootNotification limits (ChargingStationType): a longer value could never be sent. */
-    private void checkLength(String field, String value, int max, boolean required) {
-        if (value == null && required) {
-            throw new StateFileException(path + ": \"" + field + "\" is missing", null);
+    /** The cause of a failed read or write in words, e.g. "permission denied", rather than just a file name. */
+    private static String cause(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        if (value != null && value.length() > max) {
-            throw new StateFileException(path + ": " + field + " \"" + value + "\" is longer than " + max
-                    + " characters, the most a BootNotification allows", null);
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
         }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private StateFileException problem(JsonLocation location, String what, Exception cause) {

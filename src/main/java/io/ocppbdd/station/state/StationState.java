@@ -14,7 +14,7 @@ import java.util.Map;
  * EVSEs and connectors, device-model overrides) and its last known state. Mutable; owned by the station's loop.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache", "localAuthorizationList", "chargingProfiles"})
+@JsonPropertyOrder({"formatVersion", "identity", "csms", "evses", "deviceModel", "boot", "authorizationCache", "localAuthorizationList", "chargingProfiles", "journalCommitted"})
 public final class StationState {
 
     /** The format this version of ocpp-bdd reads and writes. */
@@ -30,6 +30,8 @@ public final class StationState {
     private LocalAuthorizationListState localAuthorizationList;
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private List<ObjectNode> chargingProfiles = new ArrayList<>();
+    /** The last offline-journal entry this state includes (see {@code io.ocppbdd.station.offline.FileJournal}). */
+    private Long journalCommitted;
 
     /** A state with defaults: this identity, one EVSE with one connector. */
     public static StationState defaults(String stationId) {
@@ -124,6 +126,14 @@ public final class StationState {
 
     public void setChargingProfiles(List<ObjectNode> chargingProfiles) {
         this.chargingProfiles = chargingProfiles;
+    }
+
+    public Long getJournalCommitted() {
+        return journalCommitted;
+    }
+
+    public void setJournalCommitted(Long journalCommitted) {
+        this.journalCommitted = journalCommitted;
     }
 
     /** Who the station is, as sent in BootNotification. */

@@ -30,8 +30,6 @@ import io.ocppbdd.station.smartcharging.ActiveTransactions;
 import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.TransactionState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +48,11 @@ import java.util.concurrent.CompletableFuture;
  * during a transaction is an Updated event with the trigger reason of the change (E02.FR.17). Each transaction
  * has a random UUID (E01.FR.08) and seqNo 0, 1, 2, ... (E01.FR.07); evse and idToken appear only where the spec
  * puts them (E01.FR.16, E03.FR.01, E07.FR.02); meter values follow SampledDataCtrlr (E01.FR.09, J02.FR.11,
- * E06.FR.11). Every event is saved to the state file before it is sent, so a restarted station carries on.
+ * E06.FR.11). Every event is journaled together with the state file before it is sent (see the station's outbox),
+ * so a restarted station carries on and delivers what it had not delivered.
  */
 public final class TransactionModule implements StationModule, EvseListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TransactionModule.class);
     private static final String TX = "TxCtrlr";
     private static final String SAMPLED = "SampledDataCtrlr";
     private static final MeasurandSetting STARTED_MEASURANDS =
@@ -111,6 +109,7 @@ public final class TransactionModule implements StationModule, EvseListener {
                 change(session, TriggerReasonEnum.CHARGING_STATE_CHANGED, Ending.BY_STOP_POINTS, () -> { });
             }
         }
+        context.onAnswered(TransactionEventRequest.class, TransactionEventResponse.class, this::answered);
         context.events().onConnected(() -> connected = true);
         context.events().onDisconnected(() -> connected = false);
         evses.addListener(this);
@@ -205,6 +204,7 @@ public final class TransactionModule implements StationModule, EvseListener {
         Session session = session(evse.id());
         boolean deauthorize = flag("StopTxOnEVSideDisconnect", true);
         change(session, TriggerReasonEnum.EV_COMMUNICATION_LOST, Ending.BY_STOP_POINTS, () -> {
+            metering.evLeft(evse.id());
             session.syncWithEvse();
             if (deauthorize && session.authorized) {
                 session.endAuthorization(null, null);
@@ -245,20 +245,26 @@ public final class TransactionModule implements StationModule, EvseListener {
                 () -> session.endAuthorization(null, ReasonEnum.TIMEOUT.value()));
     }
 
-    /** E05 / E06.FR.04: the CSMS calls the idToken invalid; with StopTxOnInvalidId the authorization ends. */
-    private void answered(Session session, String transactionId, IdToken sentToken, TransactionEventResponse response) {
+    /**
+     * E05 / E06.FR.04: the CSMS calls the idToken invalid; with StopTxOnInvalidId the authorization ends. Also for
+     * events kept in the journal from before a restart.
+     */
+    private void answered(TransactionEventRequest request, TransactionEventResponse response) {
         IdTokenInfo info = response.getIdTokenInfo();
+        IdToken sentToken = request.getIdToken();
         if (info == null || sentToken == null) {
             return;
         }
         authorization.remember(sentToken, info);
-        boolean sameTransaction = session.transaction != null
-                && session.transaction.getId().equals(transactionId);
-        if (info.getStatus() != AuthorizationStatusEnum.ACCEPTED && sameTransaction && session.authorized
-                && Session.sameToken(session.idToken, sentToken) && flag("StopTxOnInvalidId", true)) {
-            change(session, TriggerReasonEnum.DEAUTHORIZED, Ending.BY_STOP_POINTS,
-                    () -> session.endAuthorization(null, ReasonEnum.DE_AUTHORIZED.value()));
-        }
+        String transactionId = request.getTransactionInfo().getTransactionId();
+        sessions.stream().filter(s -> s.transaction != null && s.transaction.getId().equals(transactionId))
+                .findFirst().ifPresent(session -> {
+                    if (info.getStatus() != AuthorizationStatusEnum.ACCEPTED && session.authorized
+                            && Session.sameToken(session.idToken, sentToken) && flag("StopTxOnInvalidId", true)) {
+                        change(session, TriggerReasonEnum.DEAUTHORIZED, Ending.BY_STOP_POINTS,
+                                () -> session.endAuthorization(null, ReasonEnum.DE_AUTHORIZED.value()));
+                    }
+                });
     }
 
     private void change(Session session, TriggerReasonEnum trigger, Ending ending, Runnable mutation) {
@@ -287,7 +293,7 @@ public final class TransactionModule implements StationModule, EvseListener {
     private void start(Session session, TriggerReasonEnum trigger) {
         TransactionState transaction = new TransactionState();
         transaction.setId(UUID.randomUUID().toString());
-        transaction.setStartedAt(context.clock().instant().toString());
+        transaction.setStartedAt(Json.dateTime(context.clock().instant()));
         session.transaction = transaction;
         MeterValue begin = sample(session, STARTED_MEASURANDS, ReadingContextEnum.TRANSACTION_BEGIN);
         keepForEnded(session, ReadingContextEnum.TRANSACTION_BEGIN);
@@ -415,16 +421,13 @@ public final class TransactionModule implements StationModule, EvseListener {
             request.withMeterValue(meterValues);
         }
         eventDecorators.forEach(decorator -> decorator.accept(session.evse.id(), request));
-        save(session); // before sending: a restart never repeats a seqNo the CSMS has seen
-        String transactionId = transaction.getId();
-        context.send(request, TransactionEventResponse.class).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.warn("{}: TransactionEvent {} seqNo {} of {} failed: {}", context.stationId(), type.value(),
-                        request.getSeqNo(), transactionId, failure.getMessage());
-            } else {
-                answered(session, transactionId, token, response);
-            }
-        });
+        copyToState(session);
+        if (type == TransactionEventEnum.ENDED) {
+            state(session.evse.id()).setTransaction(null); // the transaction is over once its Ended event exists
+        }
+        // journals the event and saves the state with it: after a kill both are there or neither, so a restart
+        // never loses an event nor repeats a seqNo the CSMS may have seen
+        context.send(request, TransactionEventResponse.class);
     }
 
     /** E06.FR.08 / E07.FR.05-06: a remembered reason (Local, DeAuthorized, Timeout) or the one of the trigger. */
@@ -444,13 +447,16 @@ public final class TransactionModule implements StationModule, EvseListener {
     }
 
     private void save(Session session) {
-        EvseState state = state(session.evse.id());
+        copyToState(session);
+        context.saveState();
+    }
+
+    private void copyToState(Session session) {
         if (session.transaction != null) {
             session.saveAuthorization();
         }
-        state.setTransaction(session.transaction);
+        state(session.evse.id()).setTransaction(session.transaction);
         metering.save(session.evse.id());
-        context.saveState();
     }
 
     private Set<TxPoint> startPoints() {

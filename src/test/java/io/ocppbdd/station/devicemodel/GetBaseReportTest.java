@@ -16,6 +16,7 @@ import io.ocppbdd.protocol.messages.ReportData;
 import io.ocppbdd.protocol.messages.VariableAttribute;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.TraceEntry;
+import io.ocppbdd.station.metering.EnergyModel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class GetBaseReportTest {
 
     @Test
     @DisplayName("B07.FR.08/11 and errata B07.FR.03: FullInventory lists every variable with characteristics and "
-            + "all attribute types, unset ones and WriteOnly ones without a value")
+            + "all attribute types, each with a value but WriteOnly ones (§2.50 VariableAttributeType.value)")
     void fullInventory() throws Exception {
         try (StationUnderTest cs = StationUnderTest.booted(folder)) {
             request(cs, 7, ReportBaseEnum.FULL_INVENTORY);
@@ -78,11 +79,16 @@ class GetBaseReportTest {
                     assertThat(item.getVariableCharacteristics().getValuesList()).as(name(item)).isNotEmpty();
                 }
             });
+            assertThat(items).flatExtracting(ReportData::getVariableAttribute)
+                    .filteredOn(attribute -> attribute.getValue() == null)
+                    .extracting(VariableAttribute::getMutability).containsOnly(MutabilityEnum.WRITE_ONLY);
             ReportData power = find(items, "EVSE", "Power", 2);
             assertThat(power.getVariableAttribute()).extracting(VariableAttribute::getType)
                     .containsExactly(AttributeEnum.ACTUAL, AttributeEnum.MAX_SET);
-            assertThat(power.getVariableAttribute().get(1).getValue()).isNull();
-            assertThat(power.getVariableCharacteristics().getMaxLimit()).isEqualTo(22000.0);
+            assertThat(power.getVariableAttribute().get(1).getValue()).as("B07: only WriteOnly may omit its value")
+                    .isEqualTo("22080");
+            assertThat(power.getVariableCharacteristics().getMaxLimit()).as("what the energy model delivers at most")
+                    .isEqualTo(EnergyModel.EVSE_MAX_WATTS);
             VariableAttribute password = find(items, "SecurityCtrlr", "BasicAuthPassword", null)
                     .getVariableAttribute().get(0);
             assertThat(password.getMutability()).isEqualTo(MutabilityEnum.WRITE_ONLY);
@@ -92,7 +98,7 @@ class GetBaseReportTest {
             assertThat(heartbeat.getValue()).isEqualTo("300");
             assertThat(heartbeat.getPersistent()).isTrue();
             assertThat(find(items, "ClockCtrlr", "DateTime", null).getVariableAttribute().get(0).getValue())
-                    .isEqualTo("2026-01-01T00:00:00Z");
+                    .isEqualTo("2026-01-01T00:00:00.000Z");
         }
     }
 

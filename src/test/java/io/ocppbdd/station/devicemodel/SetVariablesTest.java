@@ -120,7 +120,7 @@ class SetVariablesTest {
     void rejectsOutOfRange() throws Exception {
         try (StationUnderTest cs = StationUnderTest.booted(folder)) {
             assertRejected(cs, setData("OCPPCommCtrlr", "HeartbeatInterval", "0"), "ValueTooLow");
-            assertRejected(cs, setData(evse(1), variable("Power"), AttributeEnum.MAX_SET, "22001"), "ValueTooHigh");
+            assertRejected(cs, setData(evse(1), variable("Power"), AttributeEnum.MAX_SET, "22081"), "ValueTooHigh");
             assertRejected(cs, setData("SecurityCtrlr", "BasicAuthPassword", "x".repeat(41)), "ValueTooHigh");
         }
     }

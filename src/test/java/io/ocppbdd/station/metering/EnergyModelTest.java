@@ -57,7 +57,7 @@ class EnergyModelTest {
         assertThat(model.registerWh()).isEqualTo(1000);
         model.offer(true);
         time.advance(Duration.ofHours(1));
-        assertThat(model.socPercent()).isEqualTo(100);
+        assertThat(model.socPercent()).isEqualTo(100.0);
         assertThat(model.registerWh()).isCloseTo(1000 + EnergyModel.BATTERY_WH / 100, within(0.01));
         assertThat(model.powerWatts()).isZero();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
+import io.ocppbdd.station.state.MeterState;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TxFixture;
 import org.junit.jupiter.api.DisplayName;
@@ -20,9 +21,45 @@ import static org.assertj.core.api.Assertions.within;
 class MeterValuesTest {
 
     private static double sampled(ObjectNode payload, String measurand) {
+        return sampledValue(payload, measurand).path("value").asDouble();
+    }
+
+    @Test
+    @DisplayName("J01.FR.14/J02: SoC is measured by the EV: reported (location EV) only while one is plugged in, "
+            + "and the EV arrives with the state file's socPercent")
+    void stateOfChargeOnlyWithAnEv() {
+        StationState state = StationState.defaults("MV-SOC");
+        state.getEvses().get(0).setMeter(new MeterState(1000, 35.0));
+        state.getDeviceModel().put("AlignedDataCtrlr.Interval", "900");
+        state.getDeviceModel().put("AlignedDataCtrlr.Measurands", "Energy.Active.Import.Register,SoC");
+        state.getDeviceModel().put("SampledDataCtrlr.TxStartedMeasurands", "Energy.Active.Import.Register,SoC");
+        state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "0");
+        try (TxFixture fx = TxFixture.boot(state, null)) {
+            fx.advance(Duration.ofSeconds(900));
+            fx.plugIn(1);
+            fx.present(1, "TOKEN-SOC");
+            ObjectNode started = fx.events().stream()
+                    .filter(event -> event.path("eventType").asText().equals("Started")).findFirst().orElseThrow();
+            JsonNode soc = sampledValue(started, "SoC");
+            fx.unplug(1);
+            fx.advance(Duration.ofSeconds(900));
+
+            assertThat(soc.path("value").asDouble()).as("the state file's socPercent").isEqualTo(35.0);
+            assertThat(soc.path("location").asText()).isEqualTo("EV");
+            List<ObjectNode> idle = fx.csms.requests(fx.id, Action.MeterValues).stream()
+                    .map(RecordedRequest::payload).toList();
+            assertThat(idle).as("aligned readings before and after the EV").hasSize(2)
+                    .allSatisfy(payload -> assertThat(payload.toString()).contains("Energy.Active.Import.Register")
+                            .doesNotContain("SoC"));
+            assertThat(fx.station.state().getEvses().get(0).getMeter().getSocPercent())
+                    .as("no EV, no state of charge in the state").isNull();
+        }
+    }
+
+    private static JsonNode sampledValue(ObjectNode payload, String measurand) {
         for (JsonNode value : payload.path("meterValue").get(0).path("sampledValue")) {
             if (value.path("measurand").asText().equals(measurand)) {
-                return value.path("value").asDouble();
+                return value;
             }
         }
         throw new AssertionError("no " + measurand + " in " + payload);

@@ -101,6 +101,7 @@ class ColdBootTest {
 
         harness.pass(station, Duration.ofSeconds(1));
         StationHarness.await(heartbeat);
+        StationHarness.await(station.whenIdle());
         assertThat(StationHarness.sentActions(station)).startsWith("BootNotification", "BootNotification")
                 .contains("Heartbeat", "StatusNotification");
         assertThat(harness.csms.trace().entries()).noneMatch(e -> e.frame().contains("SecurityError"));

@@ -68,7 +68,7 @@ class TlsFailureEventsTest {
             RecordedRequest event = connectThroughFailures("CS-BAD-CERT", proxy, 2);
 
             assertThat(event.payload().path("type").asText()).isEqualTo("InvalidCsmsCertificate");
-            assertThat(event.payload().path("techInfo").asText()).contains("not trusted or not issued for this host");
+            assertThat(event.payload().path("techInfo").asText()).contains("the CSMS's certificate is not issued for host");
         }
     }
 
