@@ -186,7 +186,8 @@ public final class ChargingStation implements AutoCloseable {
                 saved.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 closed.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("{}: the state file was not written, or the connection not closed, within {} s of the stop", id(),
+                LOG.warn("{}: the state file was not written, or the connection not closed, within {} s of the stop",
+                        id(),
                         LAST_WRITE_PATIENCE.toSeconds());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
