@@ -174,20 +174,17 @@ public final class ChargingStation implements AutoCloseable {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         loop.execute(() -> {
             reconnect.cancel();
-            if (endpoint.isConnected()) {
-                endpoint.close();
-            } else {
+            if (!endpoint.isConnected()) {
                 closed.complete(null);
             }
+            endpoint.close();
             context.closeState().whenComplete((done, failure) -> saved.complete(null));
         });
         if (!loop.isRunningHere()) {
             try {
                 saved.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-                closed.get(LAST_WRITE_PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("{}: the state file was not written, or the connection not closed, within {} s of the stop",
-                        id(),
+                LOG.warn("{}: the state file was not written within {} s of the stop", id(),
                         LAST_WRITE_PATIENCE.toSeconds());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
