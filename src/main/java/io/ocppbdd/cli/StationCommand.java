@@ -75,6 +75,9 @@ final class StationCommand implements Callable<Integer> {
     private SecurityOptions security = new SecurityOptions();
 
     @Mixin
+    private EvOptions ev = new EvOptions();
+
+    @Mixin
     private LogOptions logging = new LogOptions();
 
     StationCommand(CompletableFuture<Void> stop, Map<String, String> environment) {
@@ -92,6 +95,7 @@ final class StationCommand implements Callable<Integer> {
                 .securityProfile(setup.securityProfile()).sslContext(setup.sslContext()).module(status).build();
         logging.logFrames(station.trace(), Direction.SENT);
         setup.configure(station);
+        ev.apply(station);
         station.start();
         stop.join();
         try {

@@ -5,6 +5,9 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.it.Allora;
+import io.cucumber.java.it.Dato;
+import io.cucumber.java.it.Quando;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.driver.AuthorizationDecision;
 import io.ocppbdd.driver.StationDriver;
@@ -42,11 +45,13 @@ public class AuthorizationSteps {
     }
 
     @Given("the CSMS will answer Authorize for id token {string} with status {string}")
+    @Dato("il CSMS risponderà ad Authorize per l'id token {string} con lo stato {string}")
     public void theCsmsWillAnswerAuthorizeFor(String token, String status) {
         answerAuthorize(token, status, info -> { });
     }
 
     @Given("the CSMS will answer Authorize for id token {string} with status {string} and group {string}")
+    @Dato("il CSMS risponderà ad Authorize per l'id token {string} con lo stato {string} e il gruppo {string}")
     public void theCsmsWillAnswerAuthorizeForWithGroup(String token, String status, String group) {
         answerAuthorize(token, status, info -> info.putObject("groupIdToken").put("idToken", group)
                 .put("type", "Central"));
@@ -58,44 +63,65 @@ public class AuthorizationSteps {
         return "master pass".equals(role) ? TokenRole.MASTER_PASS : TokenRole.valueOf(role.toUpperCase(Locale.ROOT));
     }
 
+    /** The same roles in Italian: "token accettato", "token di gruppo", ... (the article belongs to the sentence). */
+    @ParameterType("token (accettato|non valido|bloccato|scaduto|di gruppo|master pass)")
+    public TokenRole ocppRuoloToken(String ruolo) {
+        return switch (ruolo) {
+            case "accettato" -> TokenRole.ACCEPTED;
+            case "non valido" -> TokenRole.INVALID;
+            case "bloccato" -> TokenRole.BLOCKED;
+            case "scaduto" -> TokenRole.EXPIRED;
+            case "di gruppo" -> TokenRole.GROUP;
+            default -> TokenRole.MASTER_PASS;
+        };
+    }
+
     @When("the driver presents {ocppTokenRole}")
+    @Quando("il conducente presenta il {ocppRuoloToken}")
     public void theDriverPresentsRole(TokenRole role) {
         ProfileToken token = world.token(role);
         present(token.idToken(), token.type(), 1);
     }
 
     @Given("the station's master pass group is that of the master pass token")
+    @Dato("il gruppo master pass della stazione è quello del token master pass")
     public void theMasterPassGroupIsTheProfiles() {
         world.pending().variable("AuthCtrlr.MasterPassGroupId",
                 world.token(TokenRole.MASTER_PASS).groupId().orElseThrow());
     }
 
     @When("the driver presents id token {string}")
+    @Quando("il conducente presenta l'id token {string}")
     public void theDriverPresents(String token) {
         present(token, DEFAULT_TYPE, 1);
     }
 
     @When("the driver presents id token {string} of type {string}")
+    @Quando("il conducente presenta l'id token {string} di tipo {string}")
     public void theDriverPresentsOfType(String token, String type) {
         present(token, type, 1);
     }
 
     @When("the station checks id token {string} for EVSE {int}")
+    @Quando("la stazione verifica l'id token {string} per l'EVSE {int}")
     public void theStationChecksForEvse(String token, int evse) {
         present(token, DEFAULT_TYPE, evse);
     }
 
     @When("id token {string} is presented to stop the transaction started with id token {string}")
+    @Quando("l'id token {string} viene presentato per fermare la transazione avviata con l'id token {string}")
     public void presentedToStop(String token, String starter) {
         stopDecision = world.station().authorizeStop(Words.tokenType(DEFAULT_TYPE), token, starter);
     }
 
     @When("the station loses its connection to the CSMS")
+    @Quando("la stazione perde la connessione al CSMS")
     public void theStationLosesItsConnection() {
         world.await(world.station().loseNetwork(), "the station to notice it is offline");
     }
 
     @Then("the station authorizes the id token with status {string}")
+    @Allora("la stazione autorizza l'id token con lo stato {string}")
     public void theStationAuthorizesWithStatus(String status) {
         String actual = decision().status();
         if (!status.equals(actual)) {
@@ -105,6 +131,7 @@ public class AuthorizationSteps {
     }
 
     @Then("the station decided without asking the CSMS")
+    @Allora("la stazione ha deciso senza chiedere al CSMS")
     public void theStationDecidedWithoutAskingTheCsms() {
         decision();
         if (authorizeRequests() > authorizeSentBefore) {
@@ -114,16 +141,30 @@ public class AuthorizationSteps {
     }
 
     @Then("the driver may start charging")
+    @Allora("il conducente può iniziare a caricare")
     public void theDriverMayStartCharging() {
         expectStart(true);
     }
 
     @Then("the driver may not start charging")
+    @Allora("il conducente non può iniziare a caricare")
     public void theDriverMayNotStartCharging() {
         expectStart(false);
     }
 
+    /** A stop decision in Italian, as the English step names it: "stesso gruppo" is "same group". */
+    @ParameterType("\"(stesso token|stesso gruppo|master pass|rifiutato)\"")
+    public String ocppEsitoArresto(String esito) {
+        return switch (esito) {
+            case "stesso token" -> "same token";
+            case "stesso gruppo" -> "same group";
+            case "rifiutato" -> "refused";
+            default -> esito;
+        };
+    }
+
     @Then("the stop is {string}")
+    @Allora("l'arresto è {ocppEsitoArresto}")
     public void theStopIs(String expected) {
         StopDecision wanted = StopDecision.valueOf(expected.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
         StopDecision actual = world.await(stopDecision, "the station's decision on the stop");
@@ -134,6 +175,7 @@ public class AuthorizationSteps {
     }
 
     @Then("the station's authorization cache holds id token {string} with status {string}")
+    @Allora("la cache di autorizzazione della stazione contiene l'id token {string} con lo stato {string}")
     public void theCacheHolds(String token, String status) {
         String actual = cache().entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(token))
                 .map(Map.Entry::getValue).findFirst().orElse("(not cached)");
@@ -143,6 +185,7 @@ public class AuthorizationSteps {
     }
 
     @Then("the station's authorization cache is empty")
+    @Allora("la cache di autorizzazione della stazione è vuota")
     public void theCacheIsEmpty() {
         Map<String, String> cache = cache();
         if (!cache.isEmpty()) {
@@ -158,6 +201,9 @@ public class AuthorizationSteps {
 
     private void present(String token, String type, int evse) {
         IdTokenEnum tokenType = Words.tokenType(type);
+        if (decision != null) {
+            decision(); // a driver presents one token at a time: the station decides on the last one first
+        }
         presented = token;
         evseId = evse;
         authorizeSentBefore = authorizeRequests();

@@ -5,6 +5,9 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.it.Allora;
+import io.cucumber.java.it.Dato;
+import io.cucumber.java.it.Quando;
 import io.ocppbdd.fileserver.FileServer;
 import io.ocppbdd.fileserver.FirmwareFile;
 import io.ocppbdd.report.ReportedAs;
@@ -38,6 +41,7 @@ public class FirmwareSteps {
      * served under that name; the station then reports the name without its extension).
      */
     @Given("the firmware server offers firmware {string}")
+    @Dato("il server del firmware offre il firmware {string}")
     public void theFirmwareServerOffersFirmware(String nameOrVersion) {
         FirmwareFile firmware = FirmwareFile.named(nameOrVersion);
         image = firmware.image();
@@ -46,39 +50,47 @@ public class FirmwareSteps {
     }
 
     @Given("the firmware server does not have the firmware")
+    @Dato("il server del firmware non ha il firmware")
     public void theFirmwareServerDoesNotHaveTheFirmware() {
         imagePath = MISSING_IMAGE;
         server();
     }
 
     @When("the CSMS sends UpdateFirmware with location of the firmware server")
+    @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware")
     public void theCsmsSendsUpdateFirmware() {
         updateFirmware(firmware());
     }
 
     @When("the CSMS sends UpdateFirmware with location of the firmware server and install time in {int} minute(s)")
+    @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware "
+            + "e installazione tra {int} minuto/minuti")
     public void theCsmsSendsUpdateFirmwareToInstallLater(int minutes) {
         updateFirmware(firmware().put("installDateTime", Json.dateTime(now().plus(Duration.ofMinutes(minutes)))));
     }
 
     @When("the CSMS sends a signed UpdateFirmware with location of the firmware server")
+    @Quando("il CSMS invia un UpdateFirmware firmato con l'indirizzo del server del firmware")
     public void theCsmsSendsSignedUpdateFirmware() {
         updateFirmware(firmware().put("signingCertificate", TestManufacturer.certificate())
                 .put("signature", TestManufacturer.sign(image)));
     }
 
     @When("the CSMS sends UpdateFirmware with location of the firmware server and a bad signature")
+    @Quando("il CSMS invia UpdateFirmware con l'indirizzo del server del firmware e una firma errata")
     public void theCsmsSendsUpdateFirmwareWithBadSignature() {
         updateFirmware(firmware().put("signingCertificate", TestManufacturer.certificate())
                 .put("signature", TestManufacturer.sign("not the image".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Then("^the station reports firmware statuses " + StatusSteps.LIST + "$")
+    @Allora("^la stazione riporta gli stati del firmware " + StatusSteps.LIST + "$")
     public void theStationReportsFirmwareStatuses(String statuses) {
         StatusSteps.expectNext(world, Action.FirmwareStatusNotification, requestId, statuses);
     }
 
     @Then("the station reboots with reason {string} and reports firmware version {string}")
+    @Allora("la stazione si riavvia con il motivo {string} e riporta la versione del firmware {string}")
     public void theStationRebootsAndReportsVersion(String reason, String version) {
         world.expect().sends(Action.BootNotification).where("reason", reason)
                 .where("chargingStation.firmwareVersion", version).within(OcppWorld.PATIENCE);

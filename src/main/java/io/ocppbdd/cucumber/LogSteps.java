@@ -5,6 +5,9 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.it.Allora;
+import io.cucumber.java.it.Dato;
+import io.cucumber.java.it.Quando;
 import io.ocppbdd.fileserver.FileServer;
 import io.ocppbdd.report.ReportedAs;
 import io.ocppbdd.protocol.Action;
@@ -33,16 +36,19 @@ public class LogSteps {
     }
 
     @Given("the log server accepts uploads")
+    @Dato("il server dei log accetta i caricamenti")
     public void theLogServerAcceptsUploads() {
         theLogServerAnswersUploadsWithStatus(201);
     }
 
     @Given("the log server answers uploads with status {int}")
+    @Dato("il server dei log risponde ai caricamenti con lo stato {int}")
     public void theLogServerAnswersUploadsWithStatus(int status) {
         server().answer(LOG_FOLDER, status, new byte[0]);
     }
 
     @When("the CSMS sends GetLog with remote location of the log server")
+    @Quando("il CSMS invia GetLog con l'indirizzo remoto del server dei log")
     public void theCsmsSendsGetLog() {
         requestId++;
         ObjectNode request = Json.object().put("requestId", requestId).put("logType", "DiagnosticsLog")
@@ -52,11 +58,13 @@ public class LogSteps {
     }
 
     @Then("^the station reports log statuses " + StatusSteps.LIST + "$")
+    @Allora("^la stazione riporta gli stati del log " + StatusSteps.LIST + "$")
     public void theStationReportsLogStatuses(String statuses) {
         StatusSteps.expectNext(world, Action.LogStatusNotification, requestId, statuses);
     }
 
     @Then("the log server receives the station's log, PUT to the file named in the answer to GetLog")
+    @Allora("il server dei log riceve il log della stazione, con PUT sul file indicato nella risposta a GetLog")
     public void theLogServerReceivesThePutLog() {
         String filename = filename();
         awaitUpload("a PUT of " + LOG_FOLDER + filename + " holding the station's BootNotification",
@@ -64,6 +72,7 @@ public class LogSteps {
     }
 
     @Then("the log server receives the station's log, POSTed as form field {string} with the file name")
+    @Allora("il server dei log riceve il log della stazione, con POST nel campo di form {string} con il nome del file")
     public void theLogServerReceivesThePostedLog(String field) {
         String disposition = "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename() + "\"";
         awaitUpload("a multipart/form-data POST with \"" + disposition + "\" holding the station's BootNotification",

@@ -1,6 +1,7 @@
 package io.ocppbdd.cucumber;
 
 import io.cucumber.java.en.Then;
+import io.cucumber.java.it.Allora;
 import io.ocppbdd.driver.EvseSnapshot;
 import io.ocppbdd.driver.ConnectorSnapshot;
 import io.ocppbdd.driver.OcppAnswer;
@@ -28,6 +29,7 @@ public class MessageSteps {
     }
 
     @Then("the CSMS answers {word} with status {string}")
+    @Allora("il CSMS risponde a/ad {word} con lo stato {string}")
     public void theCsmsAnswersWithStatus(String action, String status) {
         Action named = Words.action(action);
         world.expect().csmsAnswer(named).where(Words.statusPath(named), status).within(OcppWorld.PATIENCE);
@@ -35,6 +37,7 @@ public class MessageSteps {
 
     /** A test case that allows several statuses: {@code "Invalid" or "Unknown"}, {@code "A", "B" or "C"}. */
     @Then("^the CSMS answers (\\w+) with status ((?:\"[^\"]+\"(?:, | or ))+\"[^\"]+\")$")
+    @Allora("^il CSMS risponde ad? (\\w+) con lo stato ((?:\"[^\"]+\"(?:, | o ))+\"[^\"]+\")$")
     public void theCsmsAnswersWithOneOfTheStatuses(String action, String statuses) {
         Action named = Words.action(action);
         String[] allowed = Pattern.compile("\"([^\"]+)\"").matcher(statuses).results().map(found -> found.group(1))
@@ -43,6 +46,7 @@ public class MessageSteps {
     }
 
     @Then("the CSMS answers {word} with the group of {ocppTokenRole}")
+    @Allora("il CSMS risponde a/ad {word} con il gruppo del {ocppRuoloToken}")
     public void theCsmsAnswersWithTheGroupOf(String action, TokenRole role) {
         String group = world.token(role).groupId().orElseThrow(() -> new IllegalArgumentException(
                 "the " + role.key() + " token has no group; name the group token or the master pass token"));
@@ -51,11 +55,13 @@ public class MessageSteps {
     }
 
     @Then("in the CSMS's answer to {word}, field {string} is the heartbeat interval of the profile")
+    @Allora("nella risposta del CSMS a/ad {word}, il campo {string} è l'intervallo di heartbeat del profilo")
     public void inTheCsmsAnswerFieldIsTheProfilesInterval(String action, String path) {
         inTheCsmsAnswerFieldIs(action, path, Integer.toString(world.heartbeatInterval()));
     }
 
     @Then("the CSMS answers every message of the station without error")
+    @Allora("il CSMS risponde a ogni messaggio della stazione senza errori")
     public void theCsmsAnswersEveryMessageWithoutError() {
         StationDriver station = world.station();
         world.pass(Duration.ZERO);
@@ -68,51 +74,61 @@ public class MessageSteps {
     }
 
     @Then("in the CSMS's answer to {word}, field {string} is {string}")
+    @Allora("nella risposta del CSMS a/ad {word}, il campo {string} è {string}")
     public void inTheCsmsAnswerFieldIs(String action, String path, String value) {
         world.expect().csmsAnswer(Words.action(action)).where(path, value).within(OcppWorld.PATIENCE);
     }
 
     @Then("in the CSMS's answer to {word}, field {string} is present")
+    @Allora("nella risposta del CSMS a/ad {word}, il campo {string} è presente")
     public void inTheCsmsAnswerFieldIsPresent(String action, String path) {
         world.expect().csmsAnswer(Words.action(action)).has(path).within(OcppWorld.PATIENCE);
     }
 
     @Then("the CSMS answers {word} with error {string}")
+    @Allora("il CSMS risponde a/ad {word} con l'errore {string}")
     public void theCsmsAnswersWithError(String action, String code) {
         world.expect().csmsAnswer(Words.action(action)).isError(code).within(OcppWorld.PATIENCE);
     }
 
     @Then("the station sends {word}")
+    @Allora("la stazione invia {word}")
     public void theStationSends(String action) {
         world.expect().sends(Words.action(action)).within(OcppWorld.PATIENCE);
     }
 
     @Then("the station sends {word} where {string} is {string}")
+    @Allora("la stazione invia {word} dove {string} è {string}")
     public void theStationSendsWhere(String action, String path, String value) {
         world.expect().sends(Words.action(action)).where(path, value).within(OcppWorld.PATIENCE);
     }
 
     @Then("the station does not send {word}")
+    @Allora("la stazione non invia {word}")
     public void theStationDoesNotSend(String action) {
         settled().sends(Words.action(action)).hasNotSent();
     }
 
     @Then("the station has not sent another {word}")
+    @Allora("la stazione non ha inviato un altro {word}")
     public void theStationHasNotSentAnother(String action) {
         theStationDoesNotSend(action);
     }
 
     @Then("the station does not send {word} where {string} is {string}")
+    @Allora("la stazione non invia {word} dove {string} è {string}")
     public void theStationDoesNotSendWhere(String action, String path, String value) {
         settled().sends(Words.action(action)).where(path, value).hasNotSent();
     }
 
     @Then("the station has not sent {word} where {string} is {string}")
+    @Allora("la stazione non ha inviato {word} dove {string} è {string}")
     public void theStationHasNotSentWhere(String action, String path, String value) {
         theStationDoesNotSendWhere(action, path, value);
     }
 
     @Then("the station sends StatusNotification {string} for every connector")
+    @Allora("la stazione invia StatusNotification {string} per ogni connettore")
     public void theStationSendsStatusForEveryConnector(String status) {
         for (ConnectorSnapshot connector : connectors()) {
             statusOf(connector, status).inAnyOrder().within(OcppWorld.PATIENCE);
@@ -120,17 +136,20 @@ public class MessageSteps {
     }
 
     @Then("the station does not send StatusNotification {string} for any connector")
+    @Allora("la stazione non invia StatusNotification {string} per nessun connettore")
     public void theStationDoesNotSendStatusForAnyConnector(String status) {
         world.pass(Duration.ZERO);
         connectors().forEach(connector -> statusOf(connector, status).hasNotSent());
     }
 
     @Then("the station has sent nothing but {word}")
+    @Allora("la stazione ha inviato solo {word}")
     public void theStationHasSentNothingBut(String action) {
         settled().hasSentNothingBut(Words.action(action));
     }
 
     @Then("every message the station sent is schema-valid")
+    @Allora("ogni messaggio inviato dalla stazione è conforme allo schema")
     public void everyMessageIsSchemaValid() {
         for (StationDriver station : world.stations()) {
             List<String> problems = station.sentFrameProblems();

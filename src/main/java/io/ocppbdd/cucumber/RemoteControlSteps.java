@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.it.Allora;
+import io.cucumber.java.it.Dato;
+import io.cucumber.java.it.Quando;
 import io.ocppbdd.profile.ProfileToken;
 import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
@@ -34,18 +37,21 @@ public class RemoteControlSteps {
     }
 
     @When("the CSMS sends RequestStopTransaction for the current transaction")
+    @Quando("il CSMS invia RequestStopTransaction per la transazione in corso")
     public void theCsmsStopsTheCurrentTransaction() {
         String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
         world.csmsSends(Action.RequestStopTransaction, Json.object().put("transactionId", transactionId));
     }
 
     @When("the CSMS sends GetTransactionStatus for the current transaction")
+    @Quando("il CSMS invia GetTransactionStatus per la transazione in corso")
     public void theCsmsAsksForTheCurrentTransaction() {
         String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
         world.csmsSends(Action.GetTransactionStatus, Json.object().put("transactionId", transactionId));
     }
 
     @When("the CSMS sends RequestStartTransaction for EVSE {int} with {ocppTokenRole}")
+    @Quando("il CSMS invia RequestStartTransaction per l'EVSE {int} con il {ocppRuoloToken}")
     public void theCsmsStartsATransactionWith(int evseId, TokenRole role) {
         ProfileToken token = world.token(role);
         ObjectNode request = Json.object().put("evseId", evseId).put("remoteStartId", NEXT_REMOTE_START.incrementAndGet());
@@ -54,6 +60,7 @@ public class RemoteControlSteps {
     }
 
     @Then("the last TransactionEvent carries the remote start id of the CSMS's RequestStartTransaction")
+    @Allora("l'ultimo TransactionEvent riporta il remoteStartId della RequestStartTransaction del CSMS")
     public void theLastTransactionEventCarriesTheCsmsRemoteStartId() {
         StationDriver station = world.station();
         OcppCall start = station.calls().stream()
@@ -64,18 +71,21 @@ public class RemoteControlSteps {
     }
 
     @Then("the CSMS's {word} request names the station's transaction")
+    @Allora("la richiesta {word} del CSMS indica la transazione della stazione")
     public void theCsmsRequestNamesTheTransaction(String action) {
         String transactionId = lastTransactionEvent().path("transactionInfo").path("transactionId").asText();
         CsmsSteps.expectRequestField(world, action, "transactionId", transactionId);
     }
 
     @When("the station sends {word} with:")
+    @Quando("la stazione invia {word} con:")
     public void theStationSendsWith(String action, String json) {
         world.await(world.station().send(Words.action(action), Words.object(json, action + " request")),
                 "the CSMS's answer to " + action);
     }
 
     @Then("the last TransactionEvent carries remote start id {int}")
+    @Allora("l'ultimo TransactionEvent riporta il remoteStartId {int}")
     public void theLastTransactionEventCarriesRemoteStartId(int remoteStartId) {
         JsonNode event = lastTransactionEvent();
         if (event.path("transactionInfo").path("remoteStartId").asInt(-1) != remoteStartId) {
@@ -85,6 +95,7 @@ public class RemoteControlSteps {
     }
 
     @When("the CSMS sends ReserveNow {int} for EVSE {int} and {word} token {string} valid for {int} minute(s)")
+    @Quando("il CSMS invia ReserveNow {int} per l'EVSE {int} e il token {word} {string} valida per {int} minuto/minuti")
     public void theCsmsReserves(int reservationId, int evseId, String type, String token, int minutes) {
         String expiry = Json.dateTime(world.now().plus(Duration.ofMinutes(minutes)));
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
@@ -93,17 +104,20 @@ public class RemoteControlSteps {
     }
 
     @Given("the lock of connector {int} of EVSE {int} is stuck")
+    @Dato("la serratura del connettore {int} dell'EVSE {int} è inceppata")
     public void theLockIsStuck(int connectorId, int evseId) {
         world.await(world.station().lockStuck(evseId, connectorId, true), "the lock to get stuck");
     }
 
     @Given("the station answers DataTransfer of vendor {string} and message {string} with status {string}")
+    @Dato("la stazione risponde a DataTransfer del vendor {string} e messaggio {string} con lo stato {string}")
     public void theStationAnswersDataTransfer(String vendorId, String messageId, String status) {
         world.await(world.station().answerDataTransfer(vendorId, messageId, DataTransferStatusEnum.fromValue(status)),
                 "the station's loop");
     }
 
     @When("the station sends DataTransfer of vendor {string} and message {string}")
+    @Quando("la stazione invia DataTransfer del vendor {string} e messaggio {string}")
     public void theStationSendsDataTransfer(String vendorId, String messageId) {
         world.station().send(Action.DataTransfer, Json.object().put("vendorId", vendorId).put("messageId", messageId));
     }

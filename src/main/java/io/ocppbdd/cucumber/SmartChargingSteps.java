@@ -17,6 +17,8 @@ import io.ocppbdd.protocol.messages.GetCompositeScheduleRequest;
 import io.ocppbdd.protocol.messages.SetChargingProfileRequest;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.it.Allora;
+import io.cucumber.java.it.Quando;
 
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -37,30 +39,36 @@ public class SmartChargingSteps {
     }
 
     @When("the CSMS sets {word} {int} on EVSE {int} at stack level {int} with limits {string} {word}")
+    @Quando("il CSMS imposta {word} {int} sull'EVSE {int} al livello di stack {int} con i limiti {string} {word}")
     public void theCsmsSetsProfile(String purpose, int id, int evseId, int stackLevel, String limits, String unit) {
         setProfile(profile(purpose, id, stackLevel, limits, unit), evseId);
     }
 
     @When("the CSMS sets {word} {int} on EVSE {int} at stack level {int} with limits {string} {word} "
             + "for transaction {string}")
+    @Quando("il CSMS imposta {word} {int} sull'EVSE {int} al livello di stack {int} con i limiti {string} {word} "
+            + "per la transazione {string}")
     public void theCsmsSetsProfileForTransaction(String purpose, int id, int evseId, int stackLevel, String limits,
                                                  String unit, String transactionId) {
         setProfile(profile(purpose, id, stackLevel, limits, unit).withTransactionId(transactionId), evseId);
     }
 
     @When("the CSMS clears charging profile {int}")
+    @Quando("il CSMS cancella il profilo di ricarica {int}")
     public void theCsmsClearsChargingProfile(int id) {
         world.csmsSends(Action.ClearChargingProfile, Json.toTree(new ClearChargingProfileRequest()
                 .withChargingProfileId(id)));
     }
 
     @When("the CSMS asks for every charging profile with request id {int}")
+    @Quando("il CSMS chiede tutti i profili di ricarica con requestId {int}")
     public void theCsmsAsksForEveryChargingProfile(int requestId) {
         world.csmsSends(Action.GetChargingProfiles, Json.toTree(new GetChargingProfilesRequest()
                 .withRequestId(requestId).withChargingProfile(new ChargingProfileCriterion())));
     }
 
     @Then("the composite schedule of EVSE {int} for {int} seconds in {word} is {string}")
+    @Allora("il piano composito dell'EVSE {int} per {int} secondi in {word} è {string}")
     public void theCompositeScheduleIs(int evseId, int duration, String unit, String expected) {
         world.csmsSends(Action.GetCompositeSchedule, Json.toTree(new GetCompositeScheduleRequest().withEvseId(evseId)
                 .withDuration(duration).withChargingRateUnit(rateUnit(unit))));

@@ -17,7 +17,9 @@ import io.ocppbdd.station.diagnostics.LogModule;
 import io.ocppbdd.station.firmware.FirmwareModule;
 import io.ocppbdd.station.devicemodel.DeviceModelModule;
 import io.ocppbdd.station.devicemodel.VariableKey;
+import io.ocppbdd.station.ev.SimulatedEv;
 import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.faults.FaultModule;
 import io.ocppbdd.station.metering.MeteringModule;
 import io.ocppbdd.station.offline.Journal;
 import io.ocppbdd.station.provisioning.BootModule;
@@ -146,7 +148,8 @@ public final class ChargingStation implements AutoCloseable {
         modules.addAll(List.of(reservations, remoteStartStop,
                 new ResetModule(evses, transactions), trigger,
                 new AvailabilityModule(evses, transactions, reservations), new UnlockConnectorModule(evses, transactions),
-                new DataTransferModule(), new TransactionStatusModule(transactions), new SecurityModule()));
+                new DataTransferModule(), new TransactionStatusModule(transactions), new SecurityModule(),
+                new FaultModule(evses, transactions), new SimulatedEv(evses, transactions, remoteStartStop)));
         modules.addAll(builder.modules);
         loop.execute(() -> modules.forEach(module -> module.install(context)));
     }

@@ -61,7 +61,7 @@ public final class EvseModule implements StationModule {
         return evses.get(evseId - 1);
     }
 
-    /** The driver plugs a cable into this connector (E02). */
+    /** The driver plugs a cable into this connector (E02); a Faulted connector takes none. */
     public CompletableFuture<Void> plugIn(int evseId, int connectorId) {
         return onLoop(() -> {
             Evse evse = evse(evseId);
@@ -70,6 +70,10 @@ public final class EvseModule implements StationModule {
                 throw new IllegalStateException("EVSE " + evseId + " already has a cable in connector "
                         + plugged.id() + " (unplug it first)");
             });
+            if (connector.status() == ConnectorStatusEnum.FAULTED) {
+                throw new IllegalStateException("connector " + connectorId + " of EVSE " + evseId
+                        + " is Faulted (clear the fault first)");
+            }
             evse.evSuspended(false);
             change(connector, () -> connector.cablePlugged(true));
             listeners.forEach(listener -> listener.cablePlugged(evse, connector));

@@ -180,7 +180,7 @@ final class FileJournal extends MemoryJournal {
                 channel.force(false);
             }
         } catch (IOException e) {
-            throw failure("cannot write", e);
+            throw failure(e);
         }
     }
 
@@ -190,7 +190,7 @@ final class FileJournal extends MemoryJournal {
             channel.force(false);
             forgotten = 0;
         } catch (IOException e) {
-            throw failure("cannot empty", e);
+            throw failure(e);
         }
     }
 
@@ -208,7 +208,7 @@ final class FileJournal extends MemoryJournal {
             channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             forgotten = 0;
         } catch (IOException e) {
-            throw failure("cannot rewrite", e);
+            throw failure(e);
         }
     }
 
@@ -219,7 +219,7 @@ final class FileJournal extends MemoryJournal {
         }
     }
 
-    private StateFileException failure(String what, IOException e) {
-        return new StateFileException(file + ": " + what + " (" + e + ")", e);
+    private StateFileException failure(IOException e) {
+        return StateFileException.cannotWrite(file, e);
     }
 }

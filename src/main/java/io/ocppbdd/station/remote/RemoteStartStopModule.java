@@ -8,6 +8,7 @@ import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
 import io.ocppbdd.protocol.messages.RequestStopTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStopTransactionResponse;
+import io.ocppbdd.protocol.messages.StatusInfo;
 import io.ocppbdd.protocol.messages.TriggerReasonEnum;
 import io.ocppbdd.rpc.CallHandler;
 import io.ocppbdd.station.BootStatus;
@@ -23,11 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 /**
  * RequestStartTransaction and RequestStopTransaction (F01-F03). A remote start authorizes the idToken on the
@@ -48,6 +52,7 @@ public final class RemoteStartStopModule implements StationModule {
     private final Map<Integer, ChargingProfile> pendingProfiles = new HashMap<>();
     private final CopyOnWriteArrayList<BiConsumer<Integer, ChargingProfile>> profileListeners =
             new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<IntConsumer> authorizedListeners = new CopyOnWriteArrayList<>();
     private StationContext context;
 
     public RemoteStartStopModule(EvseModule evses, TransactionModule transactions, ReservationModule reservations) {
@@ -63,6 +68,11 @@ public final class RemoteStartStopModule implements StationModule {
      */
     public void onChargingProfile(BiConsumer<Integer, ChargingProfile> listener) {
         profileListeners.add(listener);
+    }
+
+    /** Told, on the station's loop, the EVSE id each time a remote start has authorized its idToken there. */
+    public void onRemoteStartAuthorized(IntConsumer listener) {
+        authorizedListeners.add(listener);
     }
 
     @Override
@@ -87,11 +97,16 @@ public final class RemoteStartStopModule implements StationModule {
     }
 
     private RequestStartTransactionResponse start(RequestStartTransactionRequest request) {
-        Optional<Evse> evse = choose(request);
-        if (context.bootStatus() != BootStatus.ACCEPTED || evse.isEmpty()) { // B02.FR.05, F01.FR.21-24
-            return new RequestStartTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED);
+        if (context.bootStatus() != BootStatus.ACCEPTED) { // B02.FR.05
+            return new RequestStartTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED)
+                    .withStatusInfo(refusal("CSNotAccepted", "the CSMS has not accepted the station"));
         }
-        int evseId = evse.get().id();
+        Choice choice = choose(request);
+        if (choice.evse() == null) { // F01.FR.21-24
+            return new RequestStartTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED)
+                    .withStatusInfo(choice.refusal());
+        }
+        int evseId = choice.evse().id();
         RequestStartTransactionResponse response = new RequestStartTransactionResponse()
                 .withStatus(RequestStartStopStatusEnum.ACCEPTED)
                 .withTransactionId(transactions.transactionIdOn(evseId).orElse(null)); // F01.FR.13
@@ -110,10 +125,13 @@ public final class RemoteStartStopModule implements StationModule {
                 .actual("AuthCtrlr", "AuthorizeRemoteStart").orElse("false"));
         if (!askFirst) {
             transactions.authorizeUnchecked(evseId, request.getIdToken(), request.getGroupIdToken());
+            authorizedListeners.forEach(listener -> listener.accept(evseId));
             return;
         }
         transactions.presentToken(evseId, request.getIdToken()).whenCompleteAsync((outcome, failure) -> {
-            if (failure != null || outcome != TokenOutcome.AUTHORIZED) {
+            if (failure == null && outcome == TokenOutcome.AUTHORIZED) {
+                authorizedListeners.forEach(listener -> listener.accept(evseId));
+            } else {
                 LOG.info("{}: remote start {} not authorized ({})", context.stationId(), request.getRemoteStartId(),
                         failure != null ? failure.getMessage() : outcome);
                 if (pendingRemoteStartIds.remove(evseId, request.getRemoteStartId())) {
@@ -123,32 +141,64 @@ public final class RemoteStartStopModule implements StationModule {
         }, context.loop());
     }
 
-    /** The requested EVSE, or the first that could take the start (F01.FR.20); empty when none can. */
-    private Optional<Evse> choose(RequestStartTransactionRequest request) {
-        Integer evseId = request.getEvseId();
-        if (evseId == null) {
-            return evses.evses().stream().filter(evse -> canStart(evse, request)).findFirst();
-        }
-        if (evseId < 1 || evseId > evses.evses().size()) {
-            return Optional.empty();
-        }
-        Evse evse = evses.evse(evseId);
-        return canStart(evse, request) ? Optional.of(evse) : Optional.empty();
+    /** The EVSE a remote start goes to, or why none can take it. */
+    private record Choice(Evse evse, StatusInfo refusal) {
     }
 
-    /** F01.FR.21-24: not Unavailable or Faulted, not authorized already, not reserved for someone else. */
-    private boolean canStart(Evse evse, RequestStartTransactionRequest request) {
-        boolean usable = evse.connectors().stream().map(Connector::status).anyMatch(USABLE::contains);
-        return usable && !transactions.isAuthorized(evse.id())
-                && reservations.admits(evse.id(), request.getIdToken(), request.getGroupIdToken());
+    /** The requested EVSE, or the first that could take the start (F01.FR.20). */
+    private Choice choose(RequestStartTransactionRequest request) {
+        Integer evseId = request.getEvseId();
+        if (evseId != null && (evseId < 1 || evseId > evses.evses().size())) {
+            return new Choice(null, refusal("UnknownEvse", "the station has no EVSE " + evseId));
+        }
+        List<Evse> candidates = evseId == null ? evses.evses() : List.of(evses.evse(evseId));
+        for (Evse evse : candidates) {
+            Optional<StatusInfo> refused = refusal(evse, request);
+            if (refused.isEmpty()) {
+                return new Choice(evse, null);
+            }
+            if (candidates.size() == 1) {
+                return new Choice(null, refused.get());
+            }
+        }
+        return new Choice(null, refusal("Unspecified", "no EVSE can start a transaction"));
+    }
+
+    /**
+     * F01.FR.21-24: why this EVSE cannot take the start: Unavailable or Faulted, an authorized transaction already
+     * (TxInProgress), or reserved for someone else; empty when it can.
+     */
+    private Optional<StatusInfo> refusal(Evse evse, RequestStartTransactionRequest request) {
+        if (evse.connectors().stream().map(Connector::status).noneMatch(USABLE::contains)) {
+            return Optional.of(refusal("Unspecified", "EVSE " + evse.id() + " is " + evse.connectors().stream()
+                    .map(connector -> connector.status().value()).distinct().collect(Collectors.joining(" and "))));
+        }
+        if (transactions.isAuthorized(evse.id())) {
+            return Optional.of(refusal("TxInProgress", "EVSE " + evse.id() + " already has an authorized transaction"));
+        }
+        if (!reservations.admits(evse.id(), request.getIdToken(), request.getGroupIdToken())) {
+            return Optional.of(refusal("Unspecified", "EVSE " + evse.id() + " is reserved for another idToken"));
+        }
+        return Optional.empty();
     }
 
     private RequestStopTransactionResponse stop(RequestStopTransactionRequest request) {
+        if (context.bootStatus() != BootStatus.ACCEPTED) { // B02.FR.05
+            return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED)
+                    .withStatusInfo(refusal("CSNotAccepted", "the CSMS has not accepted the station"));
+        }
         Optional<Integer> evseId = transactions.evseOf(request.getTransactionId());
-        if (context.bootStatus() != BootStatus.ACCEPTED || evseId.isEmpty()) { // B02.FR.05, F03.FR.08
-            return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED);
+        if (evseId.isEmpty()) { // F03.FR.08
+            return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.REJECTED)
+                    .withStatusInfo(refusal("TxNotFound", "no transaction " + request.getTransactionId()
+                            + " is in progress"));
         }
         context.afterReply(() -> transactions.stopRemotely(evseId.get()));
         return new RequestStopTransactionResponse().withStatus(RequestStartStopStatusEnum.ACCEPTED);
+    }
+
+    /** A reason code of Part 2 Appendix 5 and a line for people. */
+    private static StatusInfo refusal(String reasonCode, String additionalInfo) {
+        return new StatusInfo().withReasonCode(reasonCode).withAdditionalInfo(additionalInfo);
     }
 }

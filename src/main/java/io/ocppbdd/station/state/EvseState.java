@@ -83,6 +83,8 @@ public final class EvseState {
         private int id;
         private String type = "cType2";
         private String status = "Available";
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        private List<String> faults = new ArrayList<>();
 
         public ConnectorState() {
         }
@@ -115,6 +117,15 @@ public final class EvseState {
 
         public void setStatus(String status) {
             this.status = status;
+        }
+
+        /** The faults this connector suffers, by their OCPP 1.6 names (e.g. GroundFailure); absent when none. */
+        public List<String> getFaults() {
+            return faults;
+        }
+
+        public void setFaults(List<String> faults) {
+            this.faults = faults;
         }
     }
 }

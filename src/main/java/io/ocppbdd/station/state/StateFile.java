@@ -12,11 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -123,7 +120,7 @@ public final class StateFile {
             throw problem(e.getLocation(), e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON")
                     + " (fix the JSON or delete the file to start from defaults)", e);
         } catch (IOException e) {
-            throw new StateFileException(path + ": cannot read the state file: " + cause(e)
+            throw new StateFileException(path + ": cannot read the state file: " + StateFileException.cause(e)
                     + " (make it readable, or give another state file)", e);
         }
         if (state == null) {
@@ -204,8 +201,7 @@ public final class StateFile {
             writeAtomically(path, snapshot.state());
             writes.incrementAndGet();
         } catch (IOException e) {
-            throw new StateFileException(path + ": cannot write in " + folder + ": " + cause(e)
-                    + " (make the folder writable, or give a state file in another folder)", e);
+            throw StateFileException.cannotWrite(path, e);
         }
     }
 
@@ -249,20 +245,6 @@ public final class StateFile {
 
     private void check(StationState state) {
         StateCheck.check(state, path.toString());
-    }
-
-    /** The cause of a failed read or write in words, e.g. "permission denied", rather than just a file name. */
-    private static String cause(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private StateFileException problem(JsonLocation location, String what, Exception cause) {

@@ -269,6 +269,7 @@ public final class TransactionModule implements StationModule, EvseListener {
 
     private void change(Session session, TriggerReasonEnum trigger, Ending ending, Runnable mutation) {
         changing = true;
+        boolean wasAuthorized = session.authorized;
         try {
             Set<TxPoint> before = session.conditions();
             mutation.run();
@@ -285,6 +286,10 @@ public final class TransactionModule implements StationModule, EvseListener {
                 send(session, TransactionEventEnum.UPDATED, trigger, List.of());
             }
             save(session);
+            if (wasAuthorized && !session.authorized) {
+                int evseId = session.evse.id();
+                context.loop().execute(() -> authorizationEndListeners.forEach(listener -> listener.accept(evseId)));
+            }
         } finally {
             changing = false;
         }
@@ -494,6 +499,17 @@ public final class TransactionModule implements StationModule, EvseListener {
     /** Told, on the station's loop after the change is complete, the EVSE id of each transaction that ended. */
     public void onTransactionEnded(java.util.function.IntConsumer listener) {
         endListeners.add(listener);
+    }
+
+    private final List<java.util.function.IntConsumer> authorizationEndListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Told, on the station's loop after the change is complete, the EVSE id each time the authorization there
+     * ends: stopped by a driver or the CSMS, deauthorized, timed out, or ended with its transaction.
+     */
+    public void onAuthorizationEnded(java.util.function.IntConsumer listener) {
+        authorizationEndListeners.add(listener);
     }
 
     /** Whether a transaction is in progress on this EVSE; call on the station's loop. */

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The child process of {@link OfflineKillTest}: a station with its state file in args[1] and the CSMS at args[0].
  * With args[3] = "charge" it charges on EVSE 1 as fast as it can (plug in, token, the EV pauses and resumes, unplug)
- * and prints {@code made <transactionId> <seqNo>} for each TransactionEvent once the action that made it is done;
+ * and prints {@code made <transactionId> <seqNo>} for each TransactionEvent once the action that made it is done
+ * and the state it left is on disk (the state file is written off the loop; until then the event is not kept);
  * otherwise it only connects and delivers what it kept. It runs until it is killed.
  */
 public final class OfflineChargingChild {
@@ -54,6 +55,7 @@ public final class OfflineChargingChild {
                 boolean suspended = station.onLoop(() -> evses.evse(1).isEvSuspended()).get();
                 evses.evSuspends(1, !suspended).get(30, TimeUnit.SECONDS);
             }
+            station.stateSaved().get(30, TimeUnit.SECONDS);
             String made = lastMade.get();
             if (made != null && !made.equals(printed)) {
                 System.out.println("made " + made);

@@ -5,11 +5,6 @@ import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.ChargingProfile;
-import io.ocppbdd.protocol.messages.ChargingProfileKindEnum;
-import io.ocppbdd.protocol.messages.ChargingProfilePurposeEnum;
-import io.ocppbdd.protocol.messages.ChargingRateUnitEnum;
-import io.ocppbdd.protocol.messages.ChargingSchedule;
-import io.ocppbdd.protocol.messages.ChargingSchedulePeriod;
 import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
 import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -168,13 +162,7 @@ class RemoteStartStopTest {
     @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start limits the transaction it starts")
     void chargingProfileApplied() {
         try (TxFixture fx = TxFixture.boot(station("RS-PROF", Map.of()), null)) {
-            ChargingProfile profile = new ChargingProfile().withId(5).withStackLevel(0)
-                    .withChargingProfilePurpose(ChargingProfilePurposeEnum.TX_PROFILE)
-                    .withChargingProfileKind(ChargingProfileKindEnum.RELATIVE)
-                    .withChargingSchedule(List.of(new ChargingSchedule().withId(1)
-                            .withChargingRateUnit(ChargingRateUnitEnum.W)
-                            .withChargingSchedulePeriod(List.of(new ChargingSchedulePeriod().withStartPeriod(0)
-                                    .withLimit(4000.0)))));
+            ChargingProfile profile = Remote.txProfile(5, 4000);
             RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
                     .withEvseId(1).withIdToken(token("P")).withRemoteStartId(3).withChargingProfile(profile),
                     RequestStartTransactionResponse.class));
