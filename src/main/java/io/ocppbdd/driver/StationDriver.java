@@ -164,9 +164,10 @@ public final class StationDriver {
     }
 
     /**
-     * The power fails: the station's state is written to its state file and the station stops at once. After the
-     * simulation's reboot delay ({@link #rebootDelay()}, counted on the simulation's clock: move virtual time with
-     * {@link Simulation#pass}) it starts again from that file and connects; the stage completes then.
+     * The power fails: the station's state is written to its state file and the station stops at once. Once its
+     * connection is closed and the simulation's reboot delay ({@link #rebootDelay()}, counted on the simulation's
+     * clock: move virtual time with {@link Simulation#pass}) has passed, it starts again from that file and
+     * connects; the stage completes then. So the CSMS never sees the old and the new connection open at once.
      */
     public CompletionStage<Void> powerCut() {
         return restart(rebootDelay());
@@ -202,7 +203,7 @@ public final class StationDriver {
             return null;
         });
         CompletableFuture<Void> back = new CompletableFuture<>();
-        Runnable restart = () -> off.thenRun(() -> {
+        Runnable restart = () -> off.thenCompose(stopped -> old.station.closed()).thenRun(() -> {
             boot.reset();
             Instance fresh = build(stateFile.load(), true);
             current = fresh;
