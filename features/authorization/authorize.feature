@@ -16,12 +16,12 @@ Feature: Authorizing an id token with the CSMS
 
   @embedded-csms
   Scenario Outline: A token the CSMS does not accept keeps the driver from charging (C01.FR.07): <status>
-    Given the CSMS will answer Authorize for id token "BAD1" with status "<status>"
-    When the driver presents id token "BAD1"
+    Given the CSMS will answer Authorize for id token "0BAD0001" with status "<status>"
+    When the driver presents id token "0BAD0001"
     Then the CSMS answers Authorize with status "<status>"
     And the station authorizes the id token with status "<status>"
     And the driver may not start charging
-    And the station's authorization cache holds id token "BAD1" with status "<status>"
+    And the station's authorization cache holds id token "0BAD0001" with status "<status>"
 
     Examples:
       | status             |

@@ -12,16 +12,16 @@ Feature: The Local Authorization List
     When the CSMS sends SendLocalList with:
       """
       {"versionNumber": 4, "updateType": "Full", "localAuthorizationList": [
-         {"idToken": {"idToken": "LISTED1", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
+         {"idToken": {"idToken": "11570001", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
       """
     Then the station answers SendLocalList with status "Accepted"
     When the CSMS sends GetLocalListVersion
     Then in the station's answer to GetLocalListVersion, field "versionNumber" is "4"
-    When the driver presents id token "LISTED1"
+    When the driver presents id token "11570001"
     Then the station authorizes the id token with status "Accepted"
     And the station decided without asking the CSMS
     When the station loses its connection to the CSMS
-    And the driver presents id token "LISTED1"
+    And the driver presents id token "11570001"
     Then the station authorizes the id token with status "Accepted"
     And the station decided without asking the CSMS
 
@@ -35,6 +35,6 @@ Feature: The Local Authorization List
     When the CSMS sends SendLocalList with:
       """
       {"versionNumber": 3, "updateType": "Differential", "localAuthorizationList": [
-         {"idToken": {"idToken": "LISTED1", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
+         {"idToken": {"idToken": "11570001", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
       """
     Then the station answers SendLocalList with status "VersionMismatch"

@@ -17,12 +17,12 @@ Funzionalità: Autorizzare un id token con il CSMS
 
   @embedded-csms
   Schema dello scenario: Un token che il CSMS non accetta impedisce al conducente di caricare (C01.FR.07): <status>
-    Dato il CSMS risponderà ad Authorize per l'id token "BAD1" con lo stato "<status>"
-    Quando il conducente presenta l'id token "BAD1"
+    Dato il CSMS risponderà ad Authorize per l'id token "0BAD0001" con lo stato "<status>"
+    Quando il conducente presenta l'id token "0BAD0001"
     Allora il CSMS risponde ad Authorize con lo stato "<status>"
     E la stazione autorizza l'id token con lo stato "<status>"
     E il conducente non può iniziare a caricare
-    E la cache di autorizzazione della stazione contiene l'id token "BAD1" con lo stato "<status>"
+    E la cache di autorizzazione della stazione contiene l'id token "0BAD0001" con lo stato "<status>"
 
     Esempi:
       | status             |

@@ -13,16 +13,16 @@ Funzionalità: La lista di autorizzazione locale
     Quando il CSMS invia SendLocalList con:
       """
       {"versionNumber": 4, "updateType": "Full", "localAuthorizationList": [
-         {"idToken": {"idToken": "LISTED1", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
+         {"idToken": {"idToken": "11570001", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
       """
     Allora la stazione risponde a SendLocalList con lo stato "Accepted"
     Quando il CSMS invia GetLocalListVersion
     Allora nella risposta della stazione a GetLocalListVersion, il campo "versionNumber" è "4"
-    Quando il conducente presenta l'id token "LISTED1"
+    Quando il conducente presenta l'id token "11570001"
     Allora la stazione autorizza l'id token con lo stato "Accepted"
     E la stazione ha deciso senza chiedere al CSMS
     Quando la stazione perde la connessione al CSMS
-    E il conducente presenta l'id token "LISTED1"
+    E il conducente presenta l'id token "11570001"
     Allora la stazione autorizza l'id token con lo stato "Accepted"
     E la stazione ha deciso senza chiedere al CSMS
 
@@ -36,6 +36,6 @@ Funzionalità: La lista di autorizzazione locale
     Quando il CSMS invia SendLocalList con:
       """
       {"versionNumber": 3, "updateType": "Differential", "localAuthorizationList": [
-         {"idToken": {"idToken": "LISTED1", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
+         {"idToken": {"idToken": "11570001", "type": "ISO14443"}, "idTokenInfo": {"status": "Accepted"}}]}
       """
     Allora la stazione risponde a SendLocalList con lo stato "VersionMismatch"

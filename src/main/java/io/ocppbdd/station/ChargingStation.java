@@ -287,8 +287,9 @@ public final class ChargingStation implements AutoCloseable {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 firstConnection.completeExceptionally(cause);
+                Duration retry = scheduleReconnect(); // before the listeners hear of it: the retry is already set
                 context.connectFailed(cause);
-                LOG.warn("{}: {}; retrying in {} s", id(), cause.getMessage(), scheduleReconnect().toSeconds());
+                LOG.warn("{}: {}; retrying in {} s", id(), cause.getMessage(), retry.toSeconds());
                 return;
             }
             if (stopped) {
