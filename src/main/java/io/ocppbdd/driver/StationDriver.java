@@ -91,11 +91,11 @@ public final class StationDriver {
         }
     }
 
-    StationDriver(Simulation simulation, StationState state, StateFile stateFile) {
+    StationDriver(Simulation simulation, StationState state, StateFile stateFile, boolean savedAlways) {
         this.simulation = simulation;
         this.id = state.getIdentity().id();
         this.stateFile = stateFile;
-        this.current = build(state, false);
+        this.current = build(state, savedAlways);
     }
 
     public String id() {
@@ -405,6 +405,11 @@ public final class StationDriver {
 
     void stop() {
         current.station.stop();
+    }
+
+    /** The simulator of the current power cycle, for white-box tests only (reached through the test accessor). */
+    ChargingStation simulatorForWhiteBoxTests() {
+        return current.station;
     }
 
     private Instance build(StationState state, boolean withStateFile) {

@@ -13,7 +13,7 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import io.ocppbdd.testing.ReceivedEvents;
 import io.ocppbdd.testing.StationHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -185,7 +185,7 @@ class OfflineFaultInjectionTest {
         int choice = random.nextInt(10);
         if (choice < 3) {
             // not awaited: an Authorize may wait behind a TransactionEvent that waits for virtual time
-            station.module(TransactionModule.class).presentToken(evse, TxFixture.token("TOKEN-" + evse));
+            station.module(TransactionModule.class).presentToken(evse, TestHarness.rfid("TOKEN-" + evse));
         } else if (choice < 7) {
             boolean suspended = await(station.onLoop(() -> evses.evse(evse).isEvSuspended()));
             await(evses.evSuspends(evse, !suspended));
