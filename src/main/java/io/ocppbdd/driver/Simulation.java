@@ -4,6 +4,7 @@ import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.station.StationModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 
@@ -105,7 +106,7 @@ public final class Simulation implements AutoCloseable {
      * {@code <state folder>/<id>.json}.
      */
     public StationDriver addStation(StationSpec spec) {
-        return addStation(spec.toState(), stateFileOf(spec.id()), false);
+        return addStation(spec.toState(), stateFileOf(spec.id()), false, List.of());
     }
 
     /** Where the station with this id writes its state at a power cut. */
@@ -115,14 +116,16 @@ public final class Simulation implements AutoCloseable {
 
     /**
      * Adds a station with this whole state and state file; {@code savedAlways}: the station writes the file as
-     * its state changes, not only at a power cut. For white-box tests (reached through the test accessor).
+     * its state changes, not only at a power cut; {@code extraModules} are installed in every power cycle. For
+     * white-box tests (reached through the test accessor).
      */
-    synchronized StationDriver addStation(StationState state, StateFile file, boolean savedAlways) {
+    synchronized StationDriver addStation(StationState state, StateFile file, boolean savedAlways,
+                                          List<StationModule> extraModules) {
         String id = state.getIdentity().id();
         if (stations.containsKey(id)) {
             throw new IllegalArgumentException("station \"" + id + "\" is already in this simulation");
         }
-        StationDriver station = new StationDriver(this, state, file, savedAlways);
+        StationDriver station = new StationDriver(this, state, file, savedAlways, extraModules);
         stations.put(id, station);
         return station;
     }

@@ -70,6 +70,7 @@ public final class StationDriver {
     /** The received CALLs already paired with a {@link #csmsSends} order: the k-th order takes the k-th CALL. */
     private final Set<Integer> claimedCalls = new HashSet<>();
     private final StateFile stateFile;
+    private final List<StationModule> extraModules;
     private volatile Instance current;
 
     /** One power cycle of the station: the simulator and what its loop lets the driver see. */
@@ -91,8 +92,10 @@ public final class StationDriver {
         }
     }
 
-    StationDriver(Simulation simulation, StationState state, StateFile stateFile, boolean savedAlways) {
+    StationDriver(Simulation simulation, StationState state, StateFile stateFile, boolean savedAlways,
+                  List<StationModule> extraModules) {
         this.simulation = simulation;
+        this.extraModules = List.copyOf(extraModules);
         this.id = state.getIdentity().id();
         this.stateFile = stateFile;
         this.current = build(state, savedAlways);
@@ -420,6 +423,7 @@ public final class StationDriver {
             builder.stateFile(stateFile);
         }
         simulation.sslContext().ifPresent(builder::sslContext);
+        extraModules.forEach(builder::module);
         return new Instance(builder.build(), probe);
     }
 

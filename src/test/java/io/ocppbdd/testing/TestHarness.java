@@ -61,9 +61,19 @@ public final class TestHarness implements AutoCloseable {
 
     /** A started, connected station, whatever the CSMS answers to its BootNotification. */
     public Station connect(StationState state, StateFile file) {
-        Station station = new Station(WhiteBox.addStation(simulation, state, file));
+        return connect(state, file, List.of());
+    }
+
+    /** A started, connected station with these modules of the test's own (to watch its events). */
+    public Station connect(StationState state, StateFile file, List<StationModule> testModules) {
+        Station station = new Station(WhiteBox.addStation(simulation, state, file, testModules));
         join(station.driver.start());
         return station;
+    }
+
+    /** A started, connected station with the default state and this id. */
+    public Station connect(String stationId) {
+        return connect(StationState.defaults(stationId), null);
     }
 
     /**
@@ -76,6 +86,33 @@ public final class TestHarness implements AutoCloseable {
             left = left.minus(step);
         }
         simulation.stations().forEach(station -> new Station(station).idle());
+    }
+
+    /**
+     * Moves time in one jump, without waiting for answers: for a CSMS that deliberately leaves a CALL unanswered
+     * (where {@link #pass} would wait for the answer in vain), or to fire exactly one round of due timers (a retry
+     * whose outcome comes back over the network only after the jump).
+     */
+    public void jump(Duration duration) {
+        WhiteBox.advanceUnanswered(simulation, duration);
+    }
+
+    /** The n-th (from 1) request of this action the CSMS received from the station, waiting for it. */
+    public RecordedRequest nth(String stationId, Action action, int n) {
+        try {
+            Awaitility.await().atMost(PATIENCE).until(() -> csms.requests(stationId, action).size() >= n);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + action + " #" + n + " from " + stationId + ", got "
+                    + csms.requests(stationId, action).size() + "; recent frames:\n"
+                    + String.join("\n", simulation.station(stationId).recentFrames(20)), e);
+        }
+        return csms.requests(stationId, action).get(n - 1);
+    }
+
+    /** The actions the station sent, in order. */
+    public static List<String> sentActions(ChargingStation station) {
+        return Exchange.of(station.trace().entries()).stream().filter(e -> e.direction() == Direction.SENT)
+                .map(e -> e.call().action()).toList();
     }
 
     /** The simulation's virtual now. */
@@ -184,20 +221,12 @@ public final class TestHarness implements AutoCloseable {
 
         /** The n-th (from 1) request of this action the CSMS received from the station, waiting for it. */
         public RecordedRequest nth(Action action, int n) {
-            try {
-                Awaitility.await().atMost(PATIENCE).until(() -> csms.requests(id, action).size() >= n);
-            } catch (ConditionTimeoutException e) {
-                throw new AssertionError("expected " + action + " #" + n + ", got "
-                        + csms.requests(id, action).size() + "; recent frames:\n"
-                        + String.join("\n", driver.recentFrames(20)), e);
-            }
-            return csms.requests(id, action).get(n - 1);
+            return TestHarness.this.nth(id, action, n);
         }
 
         /** The actions the station sent, in order. */
         public List<String> sentActions() {
-            return Exchange.of(simulator().trace().entries()).stream().filter(e -> e.direction() == Direction.SENT)
-                    .map(e -> e.call().action()).toList();
+            return TestHarness.sentActions(simulator());
         }
 
         /** The payloads of the TransactionEvents the CSMS received, in order. */
