@@ -42,3 +42,11 @@ Feature: Remote start and stop of transactions
       {"transactionId": "no-such-transaction"}
       """
     Then the station answers RequestStopTransaction with status "Rejected"
+
+  @embedded-csms
+  Scenario: A remotely started session with the simulated driver plugging in by themselves (F02)
+    Given the driver plugs in by themselves 5 seconds after a remote start
+    When the CSMS sends RequestStartTransaction for EVSE 1 with the accepted token
+    Then the station answers RequestStartTransaction with status "Accepted"
+    When 5 seconds pass
+    Then the station sends TransactionEvent "Started" with trigger reason "RemoteStart"

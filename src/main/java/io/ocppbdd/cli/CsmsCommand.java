@@ -1,7 +1,11 @@
 package io.ocppbdd.cli;
 
 import io.ocppbdd.concurrent.SystemScheduler;
+import io.ocppbdd.csms.AdminApi;
 import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.csms.Stub;
+import io.ocppbdd.profile.TestProfile;
+import io.ocppbdd.protocol.Action;
 import io.ocppbdd.rpc.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,13 +24,16 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "csms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         header = "Runs the embedded CSMS standalone until Ctrl+C or SIGTERM.",
-        description = {"It prints its URL as the first line on stdout, accepts every station,",
-                "answers each request with a schema-valid default (BootNotification Accepted,",
-                "heartbeat interval 300 s, ...) and logs every frame on stderr, until Ctrl+C",
-                "(SIGINT) or SIGTERM; then it exits 0.", ""},
+        description = {"It prints its URL as the first line on stdout and the URL of its admin HTTP",
+                "API as the second, accepts every station, answers each request with a schema-valid",
+                "default (BootNotification Accepted, heartbeat interval 300 s, ...) or as the",
+                "profile says, and logs every frame on stderr, until Ctrl+C (SIGINT) or SIGTERM;",
+                "then it exits 0.", ""},
         footerHeading = "%n",
         footer = {"Stations connect to <url>/<station id>, for example:",
-                "  ocpp-bdd station --csms ws://127.0.0.1:9000/ocpp --id CS-001"})
+                "  ocpp-bdd station --csms ws://127.0.0.1:9000/ocpp --id CS-001",
+                "The admin API sends CSMS calls, sets stubs and reads what stations sent:",
+                "  curl -X POST http://127.0.0.1:9001/admin/stations/CS-001/calls/Reset -d '{\"type\":\"Immediate\"}'"})
 final class CsmsCommand implements Callable<Integer> {
 
     private final CompletableFuture<Void> stop;
@@ -40,6 +49,19 @@ final class CsmsCommand implements Callable<Integer> {
             description = "The address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
     private String host;
 
+    @Option(names = "--admin-port", paramLabel = "<N>",
+            description = "The TCP port of the admin HTTP API. Default: the OCPP port + 1.")
+    private Integer adminPort;
+
+    @Option(names = "--heartbeat-interval", paramLabel = "<seconds>",
+            description = "The interval BootNotification answers give. Default: the profile's, else 300.")
+    private Integer heartbeatInterval;
+
+    @Option(names = "--profile", paramLabel = "<file>",
+            description = "A test profile (YAML): answer its tokens with their roles' statuses and groups, "
+                    + "and give its heartbeat interval, as the CSMS it describes.")
+    private Path profile;
+
     @Mixin
     private LogOptions logging = new LogOptions();
 
@@ -50,17 +72,46 @@ final class CsmsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.apply(spec);
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(spec.commandLine(), "--port " + port + " is not a TCP port (0 to 65535)");
+        checkPort("--port", port);
+        if (adminPort != null) {
+            checkPort("--admin-port", adminPort);
+        }
+        if (heartbeatInterval != null && heartbeatInterval <= 0) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat-interval " + heartbeatInterval
+                    + " is not a positive number of seconds");
         }
         try (EmbeddedCsms csms = start()) {
-            logging.logFrames(csms.trace(), Direction.RECEIVED);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(csms.url());
-            out.flush();
-            stop.join();
+            answerAsConfigured(csms);
+            try (AdminApi admin = AdminApi.start(csms, host, adminPort != null ? adminPort
+                    : csms.url().getPort() + 1)) {
+                logging.logFrames(csms.trace(), Direction.RECEIVED);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(csms.url());
+                out.println(admin.url());
+                out.flush();
+                stop.join();
+            }
         }
         return 0;
+    }
+
+    /** The profile's answers, then the heartbeat interval option, which wins. */
+    private void answerAsConfigured(EmbeddedCsms csms) {
+        if (profile != null) {
+            Map<String, String> settings = Map.of(TestProfile.PROFILE_PROPERTY, profile.toString(),
+                    "ocpp.csms.url", csms.url().toString(), "ocpp.csms.trigger", "none");
+            TestProfile.load(settings::get, System::getenv).csmsAnswers().forEach(csms::stubFor);
+        }
+        if (heartbeatInterval != null) {
+            int interval = heartbeatInterval;
+            csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("interval", interval)));
+        }
+    }
+
+    private void checkPort(String option, int value) {
+        if (value < 0 || value > 65_535) {
+            throw new ParameterException(spec.commandLine(), option + " " + value + " is not a TCP port (0 to 65535)");
+        }
     }
 
     private EmbeddedCsms start() {

@@ -38,6 +38,17 @@ final class LogOptions {
     }
 
     /**
+     * As {@link #apply}, and for a command with a prompt on the terminal: below WARN the library stays silent
+     * unless --verbose.
+     */
+    void applyQuietly(CommandSpec spec) {
+        apply(spec);
+        if (!verbose && LoggerFactory.getLogger("io.ocppbdd") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(Level.WARN);
+        }
+    }
+
+    /**
      * Logs every frame of this trace on one line, {@code CS-001 -> [2,...]}: the arrow points the way the frame
      * went, {@code ->} from station to CSMS, {@code <-} from CSMS to station. Passwords are masked.
      *

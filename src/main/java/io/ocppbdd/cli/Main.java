@@ -43,7 +43,9 @@ public final class Main {
     private static CommandLine commandLine(CompletableFuture<Void> stop, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new OcppBddCommand())
                 .addSubcommand(new StationCommand(stop, environment))
-                .addSubcommand(new CsmsCommand(stop));
+                .addSubcommand(new CsmsCommand(stop))
+                .addSubcommand(new ShellCommand())
+                .addSubcommand(new RunCommand());
         OneLineErrors errors = new OneLineErrors();
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);

@@ -20,6 +20,6 @@ final class OcppBddCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: station or csms");
+        throw new ParameterException(spec.commandLine(), "missing command: station, csms, shell or run");
     }
 }

@@ -1,5 +1,6 @@
 package io.ocppbdd.cli;
 
+import io.ocppbdd.config.ConfigError;
 import io.ocppbdd.station.state.StateFileException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (cause instanceof ParameterException problem) {
             return handleParseException(problem, parseResult.originalArgs().toArray(String[]::new));
         }
-        if (cause instanceof StateFileException) {
+        if (cause instanceof StateFileException || cause instanceof ConfigError) {
             print(where, cause.getMessage());
             return where.getCommandSpec().exitCodeOnInvalidInput();
         }
@@ -45,7 +46,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (problem instanceof UnmatchedArgumentException unmatched
                 && problem.getCommandLine().getParent() == null
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "': use station or csms";
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "': use station, csms, shell or run";
         }
         String message = problem.getMessage().lines().findFirst().orElse("bad arguments");
         return Character.toLowerCase(message.charAt(0)) + message.substring(1);

@@ -23,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,7 @@ public final class EmbeddedCsms implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final List<String> duplicateConnections = new CopyOnWriteArrayList<>();
     private final Stubs stubs = new Stubs();
     private final RequestLog requests = new RequestLog();
     private volatile Duration messageTimeout = Duration.ofSeconds(30);
@@ -202,6 +205,20 @@ public final class EmbeddedCsms implements AutoCloseable {
         return sessions.containsKey(stationId);
     }
 
+    /** The ids of the stations connected now, sorted. */
+    public SortedSet<String> stations() {
+        return new TreeSet<>(sessions.keySet());
+    }
+
+    /**
+     * The ids of stations that opened a connection while a connection with the same id was still open, in order;
+     * the CSMS closes the older one. Two stations sharing an id, or a station that reconnects before its old
+     * connection is closed, show here.
+     */
+    public List<String> duplicateConnections() {
+        return List.copyOf(duplicateConnections);
+    }
+
     /** Sends a CALL to a connected station; completes with its answer, or fails with a CallFailedException. */
     public CompletableFuture<ObjectNode> send(String stationId, Action action, ObjectNode payload) {
         if (!action.sentByCsms()) {
@@ -339,6 +356,7 @@ public final class EmbeddedCsms implements AutoCloseable {
             Session session = new Session(endpoint);
             Session previous = sessions.put(stationId, session);
             if (previous != null) {
+                duplicateConnections.add(stationId);
                 previous.endpoint.close();
             }
             endpoint.onConnectionClosed(reason -> sessions.remove(stationId, session));

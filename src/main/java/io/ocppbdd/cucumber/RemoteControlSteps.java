@@ -19,6 +19,7 @@ import io.ocppbdd.protocol.messages.DataTransferStatusEnum;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -101,6 +102,12 @@ public class RemoteControlSteps {
         var request = Json.object().put("id", reservationId).put("evseId", evseId).put("expiryDateTime", expiry);
         request.putObject("idToken").put("idToken", token).put("type", type);
         world.csmsSends(Action.ReserveNow, request);
+    }
+
+    @Given("the driver plugs in by themselves {int} second(s) after a remote start")
+    @Dato("il conducente collega il cavo da solo {int} secondo/secondi dopo un avvio remoto")
+    public void theDriverPlugsInAfterARemoteStart(int seconds) {
+        world.station().simulatedEv(Optional.of(Duration.ofSeconds(seconds)));
     }
 
     @Given("the lock of connector {int} of EVSE {int} is stuck")

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,7 @@ final class CallLog {
     private final List<OcppCall> calls = new ArrayList<>();
     private final Map<String, Integer> open = new HashMap<>();
     private final List<Waiter<?>> waiters = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OcppCall>> listeners = new CopyOnWriteArrayList<>();
 
     private record Waiter<T>(Function<List<OcppCall>, Optional<T>> condition, CompletableFuture<T> future) {
         void test(List<OcppCall> snapshot) {
@@ -64,6 +66,11 @@ final class CallLog {
         return waiter.future;
     }
 
+    /** Tells the listener of each CALL as it comes and again when its answer comes. */
+    void onCall(Consumer<OcppCall> listener) {
+        listeners.add(listener);
+    }
+
     private void record(TraceEntry entry) {
         Frame frame;
         try {
@@ -71,6 +78,7 @@ final class CallLog {
         } catch (FrameException e) {
             return;
         }
+        OcppCall changed;
         synchronized (calls) {
             if (frame instanceof Call call) {
                 Optional<Action> action = Action.named(call.action());
@@ -78,17 +86,20 @@ final class CallLog {
                     return;
                 }
                 open.put(entry.direction() + "/" + call.messageId(), calls.size());
-                calls.add(new OcppCall(calls.size(), entry.time(), entry.direction() == Direction.SENT, action.get(),
-                        call.payload(), null));
+                changed = new OcppCall(calls.size(), entry.time(), entry.direction() == Direction.SENT,
+                        action.get(), call.payload(), null);
+                calls.add(changed);
             } else {
                 Direction asked = entry.direction() == Direction.SENT ? Direction.RECEIVED : Direction.SENT;
                 Integer index = open.remove(asked + "/" + frame.messageId());
                 if (index == null) {
                     return;
                 }
-                calls.set(index, calls.get(index).withAnswer(answer(entry, frame)));
+                changed = calls.get(index).withAnswer(answer(entry, frame));
+                calls.set(index, changed);
             }
         }
+        listeners.forEach(listener -> listener.accept(changed));
         List<OcppCall> snapshot = calls();
         waiters.forEach(waiter -> waiter.test(snapshot));
     }

@@ -130,6 +130,16 @@ public final class Simulation implements AutoCloseable {
         return station;
     }
 
+    /**
+     * Adds a station kept in this state file ({@code charge_point_state.json} format): read from it when it exists
+     * (else made from {@code ifMissing}), written back by {@link StationDriver#save()} and at power cuts.
+     */
+    public synchronized StationDriver addStation(Path stateFile, StationSpec ifMissing) {
+        StateFile file = new StateFile(stateFile);
+        StationState state = Files.exists(stateFile) ? file.load() : ifMissing.toState();
+        return addStation(state, file, false, List.of());
+    }
+
     /** The station with this id. */
     public synchronized StationDriver station(String id) {
         StationDriver station = stations.get(id);

@@ -24,7 +24,11 @@ import io.ocppbdd.station.authorization.AuthorizationModule;
 import io.ocppbdd.station.datatransfer.DataTransferModule;
 import io.ocppbdd.station.evse.Connector;
 import io.ocppbdd.station.evse.Evse;
+import io.ocppbdd.station.ev.EvMode;
+import io.ocppbdd.station.ev.SimulatedEv;
 import io.ocppbdd.station.evse.EvseModule;
+import io.ocppbdd.station.faults.FaultModule;
+import io.ocppbdd.station.faults.FaultType;
 import io.ocppbdd.station.remote.UnlockConnectorModule;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
@@ -32,6 +36,7 @@ import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.state.TransactionState;
 import io.ocppbdd.station.transactions.TransactionModule;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -72,6 +78,8 @@ public final class StationDriver {
     private final StateFile stateFile;
     private final List<StationModule> extraModules;
     private volatile Instance current;
+    /** The simulated driver's plug delay while it plugs in by itself (see {@link #simulatedEv}); null: manual. */
+    private volatile Duration simulatedEvDelay;
 
     /** One power cycle of the station: the simulator and what its loop lets the driver see. */
     private record Instance(ChargingStation station, Probe probe) {
@@ -125,13 +133,22 @@ public final class StationDriver {
         return boot.reach(BootStatus.ACCEPTED).thenCompose(accepted -> whenIdle());
     }
 
-    /** Closes the connection for good (no reconnection); the station keeps its state. */
+    /**
+     * Closes the connection for good (no reconnection; {@link #connectAgain()} starts afresh); the station keeps its
+     * state. Completes once the connection is closed.
+     */
     public CompletionStage<Void> disconnect() {
         ChargingStation station = current.station;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
         return station.onLoop(() -> {
+            if (station.isConnected()) {
+                disconnections.add(closed);
+            } else {
+                closed.complete(null);
+            }
             station.stop();
-            return null;
-        });
+            return closed;
+        }).thenCompose(done -> done);
     }
 
     /** The network drops; completes once the station noticed. It reconnects after the OCPP back-off (Part 4 §5.3). */
@@ -150,11 +167,38 @@ public final class StationDriver {
     }
 
     /**
-     * The power fails: the station's state is written to its state file and the station stops at once. After the
-     * simulation's reboot delay ({@link #rebootDelay()}, counted on the simulation's clock: move virtual time with
-     * {@link Simulation#pass}) it starts again from that file and connects; the stage completes then.
+     * The power fails: the station's state is written to its state file and the station stops at once. Once its
+     * connection is closed and the simulation's reboot delay ({@link #rebootDelay()}, counted on the simulation's
+     * clock: move virtual time with {@link Simulation#pass}) has passed, it starts again from that file and
+     * connects; the stage completes then. So the CSMS never sees the old and the new connection open at once.
      */
     public CompletionStage<Void> powerCut() {
+        return restart(rebootDelay());
+    }
+
+    /**
+     * Connects again after {@link #disconnect()}: the station starts afresh from its state (as after a power cut,
+     * at once) and boots again; completes on its first connection.
+     */
+    public CompletionStage<Void> connectAgain() {
+        return restart(Duration.ZERO);
+    }
+
+    /** Writes the station's state to its state file; completes once it is there. */
+    public CompletionStage<Void> save() {
+        ChargingStation station = current.station;
+        return station.onLoop(() -> {
+            stateFile.save(station.state());
+            return null;
+        });
+    }
+
+    /** The state file this station is kept in. */
+    public Path stateFile() {
+        return stateFile.path();
+    }
+
+    private CompletionStage<Void> restart(Duration delay) {
         Instance old = current;
         CompletableFuture<Void> off = old.station.onLoop(() -> {
             stateFile.save(old.station.state());
@@ -162,7 +206,7 @@ public final class StationDriver {
             return null;
         });
         CompletableFuture<Void> back = new CompletableFuture<>();
-        Runnable restart = () -> off.thenRun(() -> {
+        Runnable restart = () -> off.thenCompose(stopped -> old.station.closed()).thenRun(() -> {
             boot.reset();
             Instance fresh = build(stateFile.load(), true);
             current = fresh;
@@ -171,7 +215,6 @@ public final class StationDriver {
             back.completeExceptionally(failure);
             return null;
         });
-        Duration delay = rebootDelay();
         if (delay.isZero()) {
             restart.run();
         } else {
@@ -217,6 +260,25 @@ public final class StationDriver {
                 .thenApply(outcome -> TokenOutcome.valueOf(outcome.name()));
     }
 
+    /**
+     * The simulated driver and EV: with a delay, after a remote start the driver plugs in by itself that long after,
+     * the EV charges, and the driver unplugs once the authorization ends (the README's "A simulated EV"); empty,
+     * nothing happens unless this driver plugs in (the default). Kept across power cuts.
+     */
+    public void simulatedEv(Optional<Duration> plugDelay) {
+        simulatedEvDelay = plugDelay.orElse(null);
+        applySimulatedEv(current.station);
+    }
+
+    private void applySimulatedEv(ChargingStation station) {
+        Duration delay = simulatedEvDelay;
+        SimulatedEv ev = station.module(SimulatedEv.class);
+        ev.mode(delay == null ? EvMode.MANUAL : EvMode.AUTO);
+        if (delay != null) {
+            ev.plugDelay(delay);
+        }
+    }
+
     /** The EV stops drawing energy (E01.FR.19). */
     public CompletionStage<Void> evSuspends(int evseId) {
         return module(EvseModule.class).evSuspends(evseId, true);
@@ -239,6 +301,34 @@ public final class StationDriver {
             unlock.stuck(evseId, connectorId, stuck);
             return null;
         });
+    }
+
+    /**
+     * A fault occurs on this connector, named as in OCPP 1.6 (GroundFailure, OverCurrentFailure, ...): the connector
+     * goes Faulted, the station sends NotifyEvent and ends a running transaction (the README's fault table).
+     * An unknown name fails the stage with the list of names.
+     */
+    public CompletionStage<Void> fault(int evseId, int connectorId, String faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faults.raise(evseId, connectorId, FaultType.fromName(faultName));
+            return null;
+        });
+    }
+
+    /** The fault of this name on the connector is cleared (every fault when the name is empty). */
+    public CompletionStage<Void> clearFault(int evseId, int connectorId, Optional<String> faultName) {
+        FaultModule faults = module(FaultModule.class);
+        return onLoop(() -> {
+            faultName.ifPresentOrElse(name -> faults.clear(evseId, connectorId, FaultType.fromName(name)),
+                    () -> faults.clearAll(evseId, connectorId));
+            return null;
+        });
+    }
+
+    /** The OCPP 1.6 names of the faults {@link #fault} knows. */
+    public static List<String> faultNames() {
+        return java.util.Arrays.stream(FaultType.values()).map(FaultType::ocpp16Name).toList();
     }
 
     // ---------------------------------------------------------------- authorization
@@ -379,6 +469,14 @@ public final class StationDriver {
         return log.when(condition);
     }
 
+    /**
+     * Tells the listener of every CALL as it comes (its answer null) and again when its answer comes, on the
+     * station's network thread: keep it short.
+     */
+    public void onCall(Consumer<OcppCall> listener) {
+        log.onCall(listener);
+    }
+
     /** The newest frames, one line each ({@code time → sent} / {@code time ← received}), secrets masked. */
     public List<String> recentFrames(int count) {
         return trace.last(count).stream().map(entry -> TIME.format(entry.time())
@@ -424,7 +522,9 @@ public final class StationDriver {
         }
         simulation.sslContext().ifPresent(builder::sslContext);
         extraModules.forEach(builder::module);
-        return new Instance(builder.build(), probe);
+        ChargingStation station = builder.build();
+        applySimulatedEv(station);
+        return new Instance(station, probe);
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> work) {

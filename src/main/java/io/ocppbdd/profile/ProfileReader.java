@@ -95,7 +95,7 @@ final class ProfileReader {
                     + "test; set csms.url in the profile, -Docpp.csms.url or OCPP_CSMS_URL");
         }
         if (trigger == Trigger.HTTP) {
-            external = CsmsDrivers.http(csmsUrl.get(), httpMapping(root.get("http"), where), values,
+            external = CsmsDrivers.http(csmsUrl.get(), httpMapping(root.get("http"), where), httpValues(),
                     settings.environment(), seconds("ocpp.patience.seconds", Optional.empty(),
                             DEFAULT_PATIENCE_SECONDS));
         } else if (trigger == Trigger.MANUAL) {
@@ -103,6 +103,20 @@ final class ProfileReader {
             external = CsmsDrivers.manual(csmsUrl.get(), seconds("ocpp.csms.manual.patience.seconds",
                     Optional.of(manual.get("patienceSeconds")), DEFAULT_MANUAL_PATIENCE_SECONDS), System.out::println);
         }
+    }
+
+    /**
+     * What an http mapping may name: the profile's values, and {@code csmsHost}, {@code csmsPort} and
+     * {@code csmsNextPort} (the port + 1, where the standalone ocpp-bdd CSMS serves its admin API) from the CSMS URL.
+     */
+    private Map<String, String> httpValues() {
+        URI url = csmsUrl.orElseThrow();
+        int port = url.getPort() >= 0 ? url.getPort() : "wss".equals(url.getScheme()) ? 443 : 80;
+        Map<String, String> known = new LinkedHashMap<>(values);
+        known.put("csmsHost", url.getHost());
+        known.put("csmsPort", String.valueOf(port));
+        known.put("csmsNextPort", String.valueOf(port + 1));
+        return known;
     }
 
     private YamlNode httpMapping(YamlNode http, String where) {

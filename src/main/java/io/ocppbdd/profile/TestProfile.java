@@ -2,6 +2,7 @@ package io.ocppbdd.profile;
 
 import io.ocppbdd.config.ConfigError;
 import io.ocppbdd.config.YamlNode;
+import io.ocppbdd.csms.Stub;
 import io.ocppbdd.driver.CsmsDriver;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -150,6 +152,15 @@ public final class TestProfile {
     /** The heartbeat interval, in seconds, the CSMS gives in its BootNotification answer. */
     public int heartbeatInterval() {
         return heartbeatInterval.orElseThrow(() -> new ProfileValueMissing(source, "csms.heartbeatInterval", ""));
+    }
+
+    /**
+     * The stubs that make the embedded CSMS answer as the CSMS this profile describes: its heartbeat interval, each
+     * profiled token's role status and group (Authorize, TransactionEvent), DataTransfer UnknownVendorId. Stubs added
+     * after them win.
+     */
+    public List<Stub> csmsAnswers() {
+        return ProfiledAnswers.of(this);
     }
 
     /** A free-form value under {@code values:}, for anything else a feature would otherwise hard-code. */

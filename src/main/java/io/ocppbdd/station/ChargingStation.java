@@ -88,6 +88,7 @@ public final class ChargingStation implements AutoCloseable {
     private int failedAttempts;
     private boolean connectAgainAtOnce;
     private volatile boolean stopped;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private ChargingStation(Builder builder) {
         StationState state = builder.state;
@@ -176,6 +177,9 @@ public final class ChargingStation implements AutoCloseable {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         loop.execute(() -> {
             reconnect.cancel();
+            if (!endpoint.isConnected()) {
+                closed.complete(null);
+            }
             endpoint.close();
             context.closeState().whenComplete((done, failure) -> saved.complete(null));
         });
@@ -194,6 +198,14 @@ public final class ChargingStation implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Completes once the station is stopped and its connection closed (the CSMS answered the close), so that its
+     * identity may connect again without two connections open at once.
+     */
+    public CompletableFuture<Void> closed() {
+        return closed;
     }
 
     public String id() {
@@ -281,6 +293,7 @@ public final class ChargingStation implements AutoCloseable {
             }
             if (stopped) {
                 connection.close();
+                closed.complete(null);
                 return;
             }
             failedAttempts = 0;
@@ -344,6 +357,7 @@ public final class ChargingStation implements AutoCloseable {
             connect();
         } else if (stopped) {
             LOG.debug("{}: {}", id(), reason);
+            closed.complete(null);
         } else {
             LOG.info("{}: {}; reconnecting in {} s", id(), reason, scheduleReconnect().toSeconds());
         }

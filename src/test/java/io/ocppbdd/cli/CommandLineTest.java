@@ -51,13 +51,13 @@ class CommandLineTest {
 
     @Test
     void missingCommand() throws Exception {
-        assertOneLineUsageError(CommandRun.finished(), "ocpp-bdd: missing command: station or csms (try --help)");
+        assertOneLineUsageError(CommandRun.finished(), "ocpp-bdd: missing command: station, csms, shell or run (try --help)");
     }
 
     @Test
     void unknownCommand() throws Exception {
         assertOneLineUsageError(CommandRun.finished("charge"),
-                "ocpp-bdd: unknown command 'charge': use station or csms (try --help)");
+                "ocpp-bdd: unknown command 'charge': use station, csms, shell or run (try --help)");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.station.BootStatus;
+import io.ocppbdd.csms.EmbeddedCsms;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,23 @@ class PowerCutTest {
                     .hasMessageContaining("vendorId");
             assertThatThrownBy(() -> simulation.await(station.send(Action.Reset, Json.object()), "the call"))
                     .hasMessageContaining("Reset is sent by a CSMS, not by a station");
+        }
+    }
+
+    @Test
+    @DisplayName("issue 10 isolation: power cuts without delay and the end of the run never leave the CSMS with one "
+            + "station id connected twice at once; the old connection is closed before the new one opens")
+    void theCsmsNeverSeesOneIdConnectedTwice() {
+        try (EmbeddedCsms csms = EmbeddedCsms.start()) {
+            try (Simulation simulation = Simulation.builder().rebootDelay(Duration.ZERO)
+                    .csms(time -> CsmsDrivers.external(csms.url())).build()) {
+                StationDriver station = simulation.addStation(StationSpec.of("CS-001"));
+                simulation.await(station.start(), "CS-001 to connect");
+                for (int cut = 0; cut < 10; cut++) {
+                    simulation.await(station.powerCut(), "CS-001 to start again after power cut " + cut);
+                }
+            }
+            assertThat(csms.duplicateConnections()).isEmpty();
         }
     }
 }
