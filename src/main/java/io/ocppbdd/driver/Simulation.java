@@ -4,6 +4,7 @@ import io.ocppbdd.concurrent.ManualScheduler;
 import io.ocppbdd.concurrent.Scheduler;
 import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.csms.EmbeddedCsms;
+import io.ocppbdd.station.StationModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 
@@ -104,13 +105,28 @@ public final class Simulation implements AutoCloseable {
      * Adds a station (not started: call {@link StationDriver#start()}). Its state file, written at a power cut, is
      * {@code <state folder>/<id>.json}.
      */
-    public synchronized StationDriver addStation(StationSpec spec) {
-        if (stations.containsKey(spec.id())) {
-            throw new IllegalArgumentException("station \"" + spec.id() + "\" is already in this simulation");
+    public StationDriver addStation(StationSpec spec) {
+        return addStation(spec.toState(), stateFileOf(spec.id()), false, List.of());
+    }
+
+    /** Where the station with this id writes its state at a power cut. */
+    StateFile stateFileOf(String stationId) {
+        return new StateFile(stateFolder.resolve(stationId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json"));
+    }
+
+    /**
+     * Adds a station with this whole state and state file; {@code savedAlways}: the station writes the file as
+     * its state changes, not only at a power cut; {@code extraModules} are installed in every power cycle. For
+     * white-box tests (reached through the test accessor).
+     */
+    synchronized StationDriver addStation(StationState state, StateFile file, boolean savedAlways,
+                                          List<StationModule> extraModules) {
+        String id = state.getIdentity().id();
+        if (stations.containsKey(id)) {
+            throw new IllegalArgumentException("station \"" + id + "\" is already in this simulation");
         }
-        Path file = stateFolder.resolve(spec.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
-        StationDriver station = new StationDriver(this, spec.toState(), new StateFile(file));
-        stations.put(spec.id(), station);
+        StationDriver station = new StationDriver(this, state, file, savedAlways, extraModules);
+        stations.put(id, station);
         return station;
     }
 
@@ -121,13 +137,7 @@ public final class Simulation implements AutoCloseable {
     public synchronized StationDriver addStation(Path stateFile, StationSpec ifMissing) {
         StateFile file = new StateFile(stateFile);
         StationState state = Files.exists(stateFile) ? file.load() : ifMissing.toState();
-        String id = state.getIdentity().id();
-        if (stations.containsKey(id)) {
-            throw new IllegalArgumentException("station \"" + id + "\" is already in this simulation");
-        }
-        StationDriver station = new StationDriver(this, state, file);
-        stations.put(id, station);
-        return station;
+        return addStation(state, file, false, List.of());
     }
 
     /** The station with this id. */

@@ -76,6 +76,7 @@ public final class StationDriver {
     /** The received CALLs already paired with a {@link #csmsSends} order: the k-th order takes the k-th CALL. */
     private final Set<Integer> claimedCalls = new HashSet<>();
     private final StateFile stateFile;
+    private final List<StationModule> extraModules;
     private volatile Instance current;
     /** The simulated driver's plug delay while it plugs in by itself (see {@link #simulatedEv}); null: manual. */
     private volatile Duration simulatedEvDelay;
@@ -99,11 +100,13 @@ public final class StationDriver {
         }
     }
 
-    StationDriver(Simulation simulation, StationState state, StateFile stateFile) {
+    StationDriver(Simulation simulation, StationState state, StateFile stateFile, boolean savedAlways,
+                  List<StationModule> extraModules) {
         this.simulation = simulation;
+        this.extraModules = List.copyOf(extraModules);
         this.id = state.getIdentity().id();
         this.stateFile = stateFile;
-        this.current = build(state, false);
+        this.current = build(state, savedAlways);
     }
 
     public String id() {
@@ -505,6 +508,11 @@ public final class StationDriver {
         current.station.stop();
     }
 
+    /** The simulator of the current power cycle, for white-box tests only (reached through the test accessor). */
+    ChargingStation simulatorForWhiteBoxTests() {
+        return current.station;
+    }
+
     private Instance build(StationState state, boolean withStateFile) {
         Probe probe = new Probe();
         ChargingStation.Builder builder = ChargingStation.builder(state).csmsUrl(simulation.csms().url())
@@ -513,6 +521,7 @@ public final class StationDriver {
             builder.stateFile(stateFile);
         }
         simulation.sslContext().ifPresent(builder::sslContext);
+        extraModules.forEach(builder::module);
         ChargingStation station = builder.build();
         applySimulatedEv(station);
         return new Instance(station, probe);

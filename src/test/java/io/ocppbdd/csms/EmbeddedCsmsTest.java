@@ -14,7 +14,7 @@ import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.testing.RawWebSocketClient;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedCsmsTest {
 
-    private final StationHarness harness = new StationHarness();
+    private final TestHarness harness = new TestHarness();
 
     @AfterEach
     void close() {
@@ -61,7 +61,7 @@ class EmbeddedCsmsTest {
         harness.csms.stubFor(Stub.on(Action.Heartbeat).willReturn(Json.object().put("currentTime", "2030-01-01T00:00:00Z")));
         harness.csms.stubFor(Stub.on(Action.Heartbeat).once()
                 .willReturn(Json.object().put("currentTime", "2031-01-01T00:00:00Z")));
-        ChargingStation station = harness.station("CS-STUB");
+        ChargingStation station = harness.connect("CS-STUB").simulator();
 
         assertThat(heartbeat(station).getCurrentTime().getYear()).isEqualTo(2031);
         assertThat(heartbeat(station).getCurrentTime().getYear()).isEqualTo(2030);
@@ -74,16 +74,16 @@ class EmbeddedCsmsTest {
                 .willReturnFields(Map.of("status", "Rejected")));
         harness.csms.stubFor(Stub.on(Action.BootNotification).when(p -> p.path("reason").asText().equals("Watchdog"))
                 .willReturnFields(Map.of("status", "Rejected")));
-        ChargingStation station = harness.station("CS-MATCH");
+        ChargingStation station = harness.connect("CS-MATCH").simulator();
 
-        harness.nth(station, Action.StatusNotification, 1);
+        harness.nth(station.id(), Action.StatusNotification, 1);
     }
 
     @Test
     @DisplayName("a stub can answer with a CALLERROR, with silence (the station times out) or after a delay")
     void errorsSilenceAndDelay() throws Exception {
-        ChargingStation station = harness.station("CS-FAULTS");
-        harness.nth(station, Action.StatusNotification, 1);
+        ChargingStation station = harness.connect("CS-FAULTS").simulator();
+        harness.nth(station.id(), Action.StatusNotification, 1);
 
         harness.csms.stubFor(Stub.on(Action.Heartbeat).once().willFailWith(ErrorCode.InternalError, "down"));
         assertThat(failure(station.send(new HeartbeatRequest(), HeartbeatResponse.class)).callError().errorCode())
@@ -93,7 +93,7 @@ class EmbeddedCsmsTest {
         CompletableFuture<HeartbeatResponse> unanswered = station.send(new HeartbeatRequest(), HeartbeatResponse.class);
         harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
                 Action.Heartbeat).size() == 2).get(30, TimeUnit.SECONDS);
-        harness.time.advance(Duration.ofSeconds(30));
+        harness.jump(Duration.ofSeconds(30));
         assertThat(failure(unanswered).reason()).isEqualTo(CallFailedException.Reason.TIMEOUT);
 
         harness.csms.stubFor(Stub.on(Action.Heartbeat).once().after(Duration.ofSeconds(5)));
@@ -101,7 +101,7 @@ class EmbeddedCsmsTest {
         harness.csms.request(station.id(), Action.Heartbeat, r -> harness.csms.requests(station.id(),
                 Action.Heartbeat).size() == 3).get(30, TimeUnit.SECONDS);
         assertThat(delayed).isNotDone();
-        harness.time.advance(Duration.ofSeconds(5));
+        harness.jump(Duration.ofSeconds(5));
         assertThat(delayed.get(30, TimeUnit.SECONDS).getCurrentTime()).isNotNull();
     }
 
@@ -135,29 +135,28 @@ class EmbeddedCsmsTest {
         StationState wrong = StationState.defaults("CS-AUTH");
         wrong.getCsms().setSecurityProfile(1);
         wrong.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "wrong-one");
-        ChargingStation refused = ChargingStation.builder(wrong).csmsUrl(harness.csms.url()).scheduler(harness.time)
-                .build();
+        ChargingStation refused = ChargingStation.builder(wrong).csmsUrl(harness.csms.url()).build();
         assertThatThrownBy(() -> refused.start().get(30, TimeUnit.SECONDS)).hasMessageContaining("refused");
         refused.stop();
 
         StationState right = StationState.defaults("CS-AUTH");
         right.getCsms().setSecurityProfile(1);
         right.getDeviceModel().put("SecurityCtrlr.BasicAuthPassword", "right-one");
-        ChargingStation admitted = harness.station(right, builder -> { });
-        harness.nth(admitted, Action.BootNotification, 1);
+        ChargingStation admitted = harness.connect(right, null).simulator();
+        harness.nth(admitted.id(), Action.BootNotification, 1);
     }
 
     @Test
     @DisplayName("a once() stub answers exactly one of two real stations racing for it, 100 races over")
     void onceStubUnderRace() {
-        ChargingStation first = harness.station("CS-RACE-1");
-        ChargingStation second = harness.station("CS-RACE-2");
+        ChargingStation first = harness.connect("CS-RACE-1").simulator();
+        ChargingStation second = harness.connect("CS-RACE-2").simulator();
         for (int round = 0; round < 100; round++) {
             harness.csms.stubFor(Stub.action(Action.Heartbeat).once()
                     .willReturn(Json.object().put("currentTime", "2031-01-01T00:00:00Z")));
             CompletableFuture<HeartbeatResponse> one = first.send(new HeartbeatRequest(), HeartbeatResponse.class);
             CompletableFuture<HeartbeatResponse> two = second.send(new HeartbeatRequest(), HeartbeatResponse.class);
-            long stubbed = Stream.of(one, two).map(StationHarness::await)
+            long stubbed = Stream.of(one, two).map(TestHarness::join)
                     .filter(answer -> answer.getCurrentTime().getYear() == 2031).count();
             assertThat(stubbed).as("round %d: answers from the once stub", round).isEqualTo(1);
             assertThat(harness.csms.stubs()).isEmpty();
@@ -167,9 +166,9 @@ class EmbeddedCsmsTest {
     @Test
     @DisplayName("verify passes on the right count and otherwise names the nearest misses and why each missed")
     void verifyWithNearMisses() {
-        ChargingStation station = harness.station("CS-VERIFY");
-        StationHarness.await(station.send(authorize("GOOD"), AuthorizeResponse.class));
-        StationHarness.await(station.send(authorize("ALSO-GOOD"), AuthorizeResponse.class));
+        ChargingStation station = harness.connect("CS-VERIFY").simulator();
+        TestHarness.join(station.send(authorize("GOOD"), AuthorizeResponse.class));
+        TestHarness.join(station.send(authorize("ALSO-GOOD"), AuthorizeResponse.class));
 
         harness.csms.verify("CS-VERIFY", 2, Action.Authorize);
         harness.csms.verify("CS-VERIFY", 1, Action.Authorize, RequestMatcher.at("/idToken/idToken", "GOOD"));
@@ -189,7 +188,7 @@ class EmbeddedCsmsTest {
     @Test
     @DisplayName("a removed stub answers no more; reset forgets stubs and recorded requests")
     void removeStubAndReset() {
-        ChargingStation station = harness.station("CS-REMOVE");
+        ChargingStation station = harness.connect("CS-REMOVE").simulator();
         Stub invalid = harness.csms.stubFor(Stub.action(Action.Authorize).where("/idToken/idToken", "BAD")
                 .willReturn(p -> p.putObject("idTokenInfo").put("status", "Invalid")));
         assertThat(harness.csms.stubs()).containsExactly(invalid);
@@ -209,12 +208,12 @@ class EmbeddedCsmsTest {
     }
 
     private static String status(ChargingStation station, String token) {
-        return StationHarness.await(station.send(authorize(token), AuthorizeResponse.class)).getIdTokenInfo()
+        return TestHarness.join(station.send(authorize(token), AuthorizeResponse.class)).getIdTokenInfo()
                 .getStatus().value();
     }
 
     private static HeartbeatResponse heartbeat(ChargingStation station) {
-        return StationHarness.await(station.send(new HeartbeatRequest(), HeartbeatResponse.class));
+        return TestHarness.join(station.send(new HeartbeatRequest(), HeartbeatResponse.class));
     }
 
     private static CallFailedException failure(CompletableFuture<?> future) throws Exception {

@@ -6,7 +6,7 @@ import io.ocppbdd.protocol.Json;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +31,8 @@ class ManualTriggerTest {
     @DisplayName("the operator is told in one line what to send to which station; the trigger completes at once; "
             + "the CALL the operator makes the CSMS send shows in the station's trace with its answer")
     void scriptedOperator() {
-        try (StationHarness harness = new StationHarness()) {
-            ChargingStation station = harness.station("MANUAL-01");
+        try (TestHarness harness = new TestHarness()) {
+            ChargingStation station = harness.connect("MANUAL-01").simulator();
             List<String> printed = new CopyOnWriteArrayList<>();
             CompletableFuture<ObjectNode> answered = new CompletableFuture<>();
             CsmsDriver manual = CsmsDrivers.manual(harness.csms.url(), Duration.ofSeconds(300), line -> {
@@ -56,9 +56,9 @@ class ManualTriggerTest {
             assertThat(printed).containsExactly("OPERATOR: make the CSMS send GetVariables " + Json.write(payload)
                     + " to station MANUAL-01 (waiting up to 300 s)");
             assertThat(manual.patience()).isEqualTo(Duration.ofSeconds(300));
-            assertThat(StationHarness.await(answered).path("getVariableResult").path(0).path("attributeStatus")
+            assertThat(TestHarness.join(answered).path("getVariableResult").path(0).path("attributeStatus")
                     .asText()).isEqualTo("Accepted");
-            await().ignoreExceptions().atMost(StationHarness.PATIENCE).until(() -> received(station, Action.GetVariables).answered());
+            await().ignoreExceptions().atMost(TestHarness.PATIENCE).until(() -> received(station, Action.GetVariables).answered());
             assertThat(received(station, Action.GetVariables).call().payload()).isEqualTo(payload);
         }
     }

@@ -11,7 +11,7 @@ import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ import java.util.Map;
 
 import static io.ocppbdd.station.remote.Remote.start;
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangeAvailabilityTest {
@@ -30,21 +30,21 @@ class ChangeAvailabilityTest {
     @TempDir
     Path folder;
 
-    static ChangeAvailabilityStatusEnum change(TxFixture fx, OperationalStatusEnum status, EVSE evse) {
+    static ChangeAvailabilityStatusEnum change(TestHarness.Station fx, OperationalStatusEnum status, EVSE evse) {
         ChangeAvailabilityStatusEnum answer = join(fx.csms.send(fx.id, new ChangeAvailabilityRequest()
                 .withOperationalStatus(status).withEvse(evse), ChangeAvailabilityResponse.class)).getStatus();
         fx.idle();
         return answer;
     }
 
-    static List<String> statuses(TxFixture fx) {
+    static List<String> statuses(TestHarness.Station fx) {
         return fx.csms.requests(fx.id, Action.StatusNotification).stream()
                 .map(r -> r.payload().path("evseId").asInt() + "/" + r.payload().path("connectorId").asInt() + ":"
                         + r.payload().path("connectorStatus").asText())
                 .toList();
     }
 
-    private static List<String> since(TxFixture fx, int before) {
+    private static List<String> since(TestHarness.Station fx, int before) {
         List<String> all = statuses(fx);
         return all.subList(before, all.size());
     }
@@ -55,7 +55,8 @@ class ChangeAvailabilityTest {
     void connector() {
         StationState state = station("AV-G03", Map.of());
         state.getEvses().set(0, EvseState.withConnectors(1, 2));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             int before = statuses(fx).size();
             assertThat(change(fx, OperationalStatusEnum.INOPERATIVE, new EVSE().withId(1).withConnectorId(2)))
                     .isEqualTo(ChangeAvailabilityStatusEnum.ACCEPTED);
@@ -82,21 +83,20 @@ class ChangeAvailabilityTest {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
         StationState state = station("AV-G04", Map.of());
         state.getEvses().add(EvseState.withConnectors(2, 1));
-        try (EmbeddedCsms csms = EmbeddedCsms.start()) {
-            try (TxFixture fx = TxFixture.boot(csms, state, file)) {
-                int before = statuses(fx).size();
-                assertThat(change(fx, OperationalStatusEnum.INOPERATIVE, null))
-                        .isEqualTo(ChangeAvailabilityStatusEnum.ACCEPTED);
-                assertThat(since(fx, before)).containsExactly("1/1:Unavailable", "2/1:Unavailable");
-                assertThat(change(fx, OperationalStatusEnum.INOPERATIVE, null))
-                        .isEqualTo(ChangeAvailabilityStatusEnum.ACCEPTED);
-                assertThat(statuses(fx)).hasSize(before + 2);
-            }
-            int before = csms.requests("AV-G04", Action.StatusNotification).size();
-            try (TxFixture fx = TxFixture.boot(csms, file.load(), file)) {
-                fx.idle();
-                assertThat(since(fx, before)).containsExactly("1/1:Unavailable", "2/1:Unavailable");
-            }
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state, file);
+            int before = statuses(fx).size();
+            assertThat(change(fx, OperationalStatusEnum.INOPERATIVE, null))
+                    .isEqualTo(ChangeAvailabilityStatusEnum.ACCEPTED);
+            assertThat(since(fx, before)).containsExactly("1/1:Unavailable", "2/1:Unavailable");
+            assertThat(change(fx, OperationalStatusEnum.INOPERATIVE, null))
+                    .isEqualTo(ChangeAvailabilityStatusEnum.ACCEPTED);
+            assertThat(statuses(fx)).hasSize(before + 2);
+
+            int beforeRestart = statuses(fx).size();
+            fx.powerCutAndRestart();
+            fx.idle();
+            assertThat(since(fx, beforeRestart)).containsExactly("1/1:Unavailable", "2/1:Unavailable");
         }
     }
 
@@ -104,7 +104,8 @@ class ChangeAvailabilityTest {
     @DisplayName("G03.FR.05 / G04.FR.06 Inoperative during a transaction is Scheduled and applied when the "
             + "transaction has ended: the connector reports Unavailable once the cable is out")
     void scheduledDuringTransaction() {
-        try (TxFixture fx = TxFixture.boot(station("AV-SCHED", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("AV-SCHED", Map.of()));
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             int before = statuses(fx).size();

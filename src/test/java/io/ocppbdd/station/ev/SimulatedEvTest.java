@@ -11,7 +11,7 @@ import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
 import io.ocppbdd.protocol.messages.RequestStopTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStopTransactionResponse;
 import io.ocppbdd.station.remote.Remote;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.ocppbdd.station.transactions.TxFixture.join;
-import static io.ocppbdd.station.transactions.TxFixture.token;
+import static io.ocppbdd.testing.TestHarness.join;
+import static io.ocppbdd.testing.TestHarness.rfid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -29,13 +29,13 @@ class SimulatedEvTest {
 
     private static final Duration PLUG_DELAY = Duration.ofSeconds(5);
 
-    private static TxFixture autoStation(String id, Map<String, String> variables) {
-        TxFixture fx = TxFixture.boot(Remote.station(id, variables), null);
-        fx.station.module(SimulatedEv.class).mode(EvMode.AUTO).plugDelay(PLUG_DELAY);
+    private static TestHarness.Station autoStation(TestHarness harness, String id, Map<String, String> variables) {
+        TestHarness.Station fx = harness.boot(Remote.station(id, variables));
+        fx.module(SimulatedEv.class).mode(EvMode.AUTO).plugDelay(PLUG_DELAY);
         return fx;
     }
 
-    private static List<String> statuses(TxFixture fx) {
+    private static List<String> statuses(TestHarness.Station fx) {
         return fx.csms.requests(fx.id, Action.StatusNotification).stream().map(RecordedRequest::payload)
                 .map(p -> p.path("connectorStatus").asText()).toList();
     }
@@ -53,7 +53,7 @@ class SimulatedEvTest {
         throw new AssertionError("no " + measurand + " in " + event);
     }
 
-    private static RequestStopTransactionResponse stop(TxFixture fx, String transactionId) {
+    private static RequestStopTransactionResponse stop(TestHarness.Station fx, String transactionId) {
         RequestStopTransactionResponse answer = join(fx.csms.send(fx.id,
                 new RequestStopTransactionRequest().withTransactionId(transactionId),
                 RequestStopTransactionResponse.class));
@@ -67,17 +67,18 @@ class SimulatedEvTest {
             + "request (F02.FR.18), Updated carries meter values (F02.FR.03); a remote stop ends it (F03.FR.03) and "
             + "the driver unplugs after the delay (G01.FR.04)")
     void remoteStartedSession() {
-        try (TxFixture fx = autoStation("EV-AUTO", Map.of("SampledDataCtrlr.TxUpdatedInterval", "60"))) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = autoStation(harness, "EV-AUTO", Map.of("SampledDataCtrlr.TxUpdatedInterval", "60"));
             ChargingProfile profile = Remote.txProfile(5, 4000);
             RequestStartTransactionResponse answer = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
-                    .withEvseId(1).withIdToken(token("APP-1")).withRemoteStartId(77).withChargingProfile(profile),
+                    .withEvseId(1).withIdToken(rfid("APP-1")).withRemoteStartId(77).withChargingProfile(profile),
                     RequestStartTransactionResponse.class));
             assertThat(answer.getStatus()).isEqualTo(RequestStartStopStatusEnum.ACCEPTED);
 
-            fx.advance(PLUG_DELAY.minusSeconds(1));
+            fx.pass(PLUG_DELAY.minusSeconds(1));
             assertThat(fx.events()).as("no cable yet").isEmpty();
             assertThat(statuses(fx)).containsExactly("Available");
-            fx.advance(Duration.ofSeconds(1));
+            fx.pass(Duration.ofSeconds(1));
             ObjectNode started = fx.event(0);
             assertThat(type(started)).isEqualTo("Started/RemoteStart");
             assertThat(started.path("transactionInfo").path("remoteStartId").asInt()).isEqualTo(77);
@@ -85,7 +86,7 @@ class SimulatedEvTest {
             assertThat(started.path("evse").path("connectorId").asInt()).isEqualTo(1);
             assertThat(statuses(fx)).containsExactly("Available", "Occupied");
 
-            fx.advance(Duration.ofSeconds(60));
+            fx.pass(Duration.ofSeconds(60));
             ObjectNode updated = fx.events().stream().filter(e -> type(e).equals("Updated/MeterValuePeriodic"))
                     .findFirst().orElseThrow(() -> new AssertionError("no periodic Updated in " + fx.events()));
             assertThat(measured(updated, "Power.Active.Import")).as("capped by the TxProfile").isEqualTo(4000.0);
@@ -98,7 +99,7 @@ class SimulatedEvTest {
             assertThat(type(ended)).isEqualTo("Ended/RemoteStop");
             assertThat(ended.path("transactionInfo").path("stoppedReason").asText()).isEqualTo("Remote");
             assertThat(statuses(fx)).as("the driver takes the delay to unplug").containsExactly("Available", "Occupied");
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fx).size() == 3);
             assertThat(statuses(fx)).containsExactly("Available", "Occupied", "Available");
         }
@@ -108,7 +109,8 @@ class SimulatedEvTest {
     @DisplayName("F01.FR.24 / F02.FR.26 a second remote start on the busy EVSE is Rejected with reason code "
             + "TxInProgress; B02.FR.05 reason codes for an unknown EVSE and F03.FR.08 for an unknown transaction")
     void secondRemoteStartRejected() {
-        try (TxFixture fx = autoStation("EV-BUSY", Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = autoStation(harness, "EV-BUSY", Map.of());
             assertThat(Remote.start(fx, 1, "APP-1", 1).getStatus()).isEqualTo(RequestStartStopStatusEnum.ACCEPTED);
             RequestStartTransactionResponse second = Remote.start(fx, 1, "APP-2", 2);
             assertThat(second.getStatus()).isEqualTo(RequestStartStopStatusEnum.REJECTED);
@@ -121,7 +123,7 @@ class SimulatedEvTest {
             assertThat(Remote.start(fx, 9, "APP-2", 4).getStatusInfo().getReasonCode()).isEqualTo("UnknownEvse");
             assertThat(stop(fx, "no-such-transaction").getStatusInfo().getReasonCode()).isEqualTo("TxNotFound");
 
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             assertThat(fx.event(0).path("transactionInfo").path("remoteStartId").asInt()).isEqualTo(1);
         }
     }
@@ -130,15 +132,16 @@ class SimulatedEvTest {
     @DisplayName("F02.FR.07 a remote start whose EV comes later than EVConnectionTimeOut (TxStartPoint Authorized): "
             + "Ended with triggerReason EVConnectTimeout and stoppedReason Timeout; the driver then stays away")
     void connectionTimeoutEndsTransaction() {
-        try (TxFixture fx = autoStation("EV-LATE", Map.of("TxCtrlr.TxStartPoint", "Authorized",
-                "TxCtrlr.EVConnectionTimeOut", "3"))) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = autoStation(harness, "EV-LATE", Map.of("TxCtrlr.TxStartPoint", "Authorized",
+                "TxCtrlr.EVConnectionTimeOut", "3"));
             Remote.start(fx, 1, "APP-1", 5);
             assertThat(type(fx.event(0))).isEqualTo("Started/RemoteStart");
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             ObjectNode ended = fx.event(1);
             assertThat(type(ended)).isEqualTo("Ended/EVConnectTimeout");
             assertThat(ended.path("transactionInfo").path("stoppedReason").asText()).isEqualTo("Timeout");
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             assertThat(statuses(fx)).as("no cable").containsExactly("Available");
             assertThat(fx.events()).hasSize(2);
         }
@@ -148,14 +151,15 @@ class SimulatedEvTest {
     @DisplayName("F02.FR.08 with TxStopPoint ParkingBayOccupancy the timeout deauthorizes: Updated with "
             + "EVConnectTimeout, the transaction goes on until the bay is free")
     void connectionTimeoutWithParkingBay() {
-        try (TxFixture fx = autoStation("EV-BAY", Map.of("TxCtrlr.TxStartPoint", "Authorized",
-                "TxCtrlr.TxStopPoint", "ParkingBayOccupancy", "TxCtrlr.EVConnectionTimeOut", "3"))) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = autoStation(harness, "EV-BAY", Map.of("TxCtrlr.TxStartPoint", "Authorized",
+                "TxCtrlr.TxStopPoint", "ParkingBayOccupancy", "TxCtrlr.EVConnectionTimeOut", "3"));
             Remote.start(fx, 1, "APP-1", 6);
             fx.event(0);
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             ObjectNode updated = fx.event(1);
             assertThat(type(updated)).isEqualTo("Updated/EVConnectTimeout");
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             assertThat(statuses(fx)).containsExactly("Available");
         }
     }
@@ -163,13 +167,14 @@ class SimulatedEvTest {
     @Test
     @DisplayName("E07.FR.01 a local stop by the driver's own token ends the session, and the driver unplugs")
     void localStop() {
-        try (TxFixture fx = autoStation("EV-LOCAL", Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = autoStation(harness, "EV-LOCAL", Map.of());
             Remote.start(fx, 1, "APP-1", 8);
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             fx.event(0);
             fx.present(1, "APP-1");
             assertThat(type(fx.event(1))).isEqualTo("Ended/StopAuthorized");
-            fx.advance(PLUG_DELAY);
+            fx.pass(PLUG_DELAY);
             await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fx).size() == 3);
             assertThat(statuses(fx)).containsExactly("Available", "Occupied", "Available");
         }
@@ -179,12 +184,13 @@ class SimulatedEvTest {
     @DisplayName("Manual EV (the library's default): a remote start waits for someone to plug in; a negative delay "
             + "is refused")
     void manualByDefault() {
-        try (TxFixture fx = TxFixture.boot(Remote.station("EV-MANUAL", Map.of()), null)) {
-            SimulatedEv ev = fx.station.module(SimulatedEv.class);
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(Remote.station("EV-MANUAL", Map.of()));
+            SimulatedEv ev = fx.module(SimulatedEv.class);
             assertThat(ev.mode()).isEqualTo(EvMode.MANUAL);
             assertThat(ev.plugDelay()).isEqualTo(SimulatedEv.DEFAULT_PLUG_DELAY);
             Remote.start(fx, 1, "APP-1", 9);
-            fx.advance(Duration.ofSeconds(30));
+            fx.pass(Duration.ofSeconds(30));
             assertThat(fx.events()).isEmpty();
             assertThat(statuses(fx)).containsExactly("Available");
             assertThatThrownBy(() -> ev.plugDelay(Duration.ofSeconds(-1)))

@@ -6,7 +6,7 @@ import io.ocppbdd.station.devicemodel.VariableKey;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class EvseModuleTest {
         return state;
     }
 
-    private static List<String> statuses(TxFixture fixture, int evseId, int connectorId) {
+    private static List<String> statuses(TestHarness.Station fixture, int evseId, int connectorId) {
         return fixture.csms.requests(fixture.id, Action.StatusNotification).stream()
                 .map(RecordedRequest::payload)
                 .filter(p -> p.path("evseId").asInt() == evseId && p.path("connectorId").asInt() == connectorId)
@@ -41,7 +41,8 @@ class EvseModuleTest {
     @Test
     @DisplayName("E02.FR.05 / G01: plugging and unplugging a cable reports Occupied, then Available")
     void cableChangesAreReported() {
-        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-1"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(twoConnectorEvse("EVSE-1"));
             fixture.plugIn(1);
             fixture.unplug(1);
             await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 1, 1).size() == 3);
@@ -55,14 +56,15 @@ class EvseModuleTest {
     void availabilityStateFollows() {
         VariableKey connector = new VariableKey("Connector", null, 1, 2, "AvailabilityState", null);
         VariableKey evse = new VariableKey("EVSE", null, 1, null, "AvailabilityState", null);
-        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-5"), null)) {
-            TxFixture.join(fixture.station.module(EvseModule.class).plugIn(1, 2));
-            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(connector))))
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(twoConnectorEvse("EVSE-5"));
+            TestHarness.join(fixture.module(EvseModule.class).plugIn(1, 2));
+            assertThat(fixture.onLoop(() -> fixture.simulator().deviceModel().actual(connector)))
                     .contains("Occupied");
-            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(evse))))
+            assertThat(fixture.onLoop(() -> fixture.simulator().deviceModel().actual(evse)))
                     .contains("Occupied");
-            TxFixture.join(fixture.station.module(EvseModule.class).unplug(1));
-            assertThat(TxFixture.join(fixture.station.onLoop(() -> fixture.station.deviceModel().actual(connector))))
+            TestHarness.join(fixture.module(EvseModule.class).unplug(1));
+            assertThat(fixture.onLoop(() -> fixture.simulator().deviceModel().actual(connector)))
                     .contains("Available");
         }
     }
@@ -70,13 +72,14 @@ class EvseModuleTest {
     @Test
     @DisplayName("E01.FR.14: one cable per EVSE; actions on unknown EVSEs or connectors fail with a reason")
     void impossibleActionsFail() {
-        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-2"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(twoConnectorEvse("EVSE-2"));
             fixture.plugIn(1);
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).plugIn(1, 2)))
+            assertThatThrownBy(() -> TestHarness.join(fixture.module(EvseModule.class).plugIn(1, 2)))
                     .hasMessageContaining("EVSE 1 already has a cable in connector 1");
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).plugIn(3, 1)))
+            assertThatThrownBy(() -> TestHarness.join(fixture.module(EvseModule.class).plugIn(3, 1)))
                     .hasMessageContaining("EVSE 3 does not exist (this station has EVSEs 1..2)");
-            assertThatThrownBy(() -> TxFixture.join(fixture.station.module(EvseModule.class).unplug(2)))
+            assertThatThrownBy(() -> TestHarness.join(fixture.module(EvseModule.class).unplug(2)))
                     .hasMessageContaining("EVSE 2 has no cable plugged in");
         }
     }
@@ -84,18 +87,19 @@ class EvseModuleTest {
     @Test
     @DisplayName("Faulted outranks Occupied, Occupied outranks Unavailable and Reserved")
     void statusPrecedence() {
-        try (TxFixture fixture = TxFixture.boot(twoConnectorEvse("EVSE-3"), null)) {
-            TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.module(EvseModule.class).setReserved(2, 1, true);
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(twoConnectorEvse("EVSE-3"));
+            fixture.onLoop(() -> {
+                fixture.module(EvseModule.class).setReserved(2, 1, true);
                 return null;
-            }));
+            });
             fixture.plugIn(2);
-            TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.module(EvseModule.class).setUnavailable(2, 1, true);
-                fixture.station.module(EvseModule.class).setFaulted(2, 1, true);
-                fixture.station.module(EvseModule.class).setFaulted(2, 1, false);
+            fixture.onLoop(() -> {
+                fixture.module(EvseModule.class).setUnavailable(2, 1, true);
+                fixture.module(EvseModule.class).setFaulted(2, 1, true);
+                fixture.module(EvseModule.class).setFaulted(2, 1, false);
                 return null;
-            }));
+            });
             fixture.unplug(2);
             await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 2, 1).size() == 6);
             assertThat(statuses(fixture, 2, 1))
@@ -107,18 +111,20 @@ class EvseModuleTest {
     @DisplayName("B01.FR.07 / B01.FR.13: Unavailable and Reserved survive a restart through the state file")
     void statusesArePersisted() {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
-        try (TxFixture fixture = TxFixture.boot(StationState.withEvses("EVSE-4", 2), file)) {
-            TxFixture.join(fixture.station.onLoop(() -> {
-                fixture.station.module(EvseModule.class).setUnavailable(1, 1, true);
-                fixture.station.module(EvseModule.class).setReserved(2, 1, true);
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(StationState.withEvses("EVSE-4", 2), file);
+            fixture.onLoop(() -> {
+                fixture.module(EvseModule.class).setUnavailable(1, 1, true);
+                fixture.module(EvseModule.class).setReserved(2, 1, true);
                 return null;
-            }));
+            });
             fixture.idle();
         }
         StationState saved = file.load();
         assertThat(saved.getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Unavailable");
         assertThat(saved.getEvses().get(1).getConnectors().get(0).getStatus()).isEqualTo("Reserved");
-        try (TxFixture fixture = TxFixture.boot(saved, file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fixture = harness.boot(saved, file);
             await().atMost(Duration.ofSeconds(30)).until(() -> statuses(fixture, 2, 1).size() == 1);
             assertThat(statuses(fixture, 1, 1)).containsExactly("Unavailable");
             assertThat(statuses(fixture, 2, 1)).containsExactly("Reserved");

@@ -10,7 +10,7 @@ import io.ocppbdd.station.remote.Remote;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -35,29 +35,29 @@ class FaultModuleTest {
     @TempDir
     Path folder;
 
-    private static List<ObjectNode> sent(TxFixture fx, Action action) {
+    private static List<ObjectNode> sent(TestHarness.Station fx, Action action) {
         return fx.csms.requests(fx.id, action).stream().map(RecordedRequest::payload).toList();
     }
 
     /** Waits for the n-th (from 1) request of this action and returns it. */
-    private static ObjectNode nth(TxFixture fx, Action action, int n) {
+    private static ObjectNode nth(TestHarness.Station fx, Action action, int n) {
         await().atMost(PATIENCE).until(() -> sent(fx, action).size() >= n);
         return sent(fx, action).get(n - 1);
     }
 
     /** The statuses reported for connector 1 of EVSE 1, in order. */
-    private static List<String> statuses(TxFixture fx, int connectorId) {
+    private static List<String> statuses(TestHarness.Station fx, int connectorId) {
         return sent(fx, Action.StatusNotification).stream()
                 .filter(p -> p.path("evseId").asInt() == 1 && p.path("connectorId").asInt() == connectorId)
                 .map(p -> p.path("connectorStatus").asText()).toList();
     }
 
-    private static void onLoop(TxFixture fx, Consumer<FaultModule> action) {
-        FaultModule faults = fx.station.module(FaultModule.class);
-        join(fx.station.onLoop(() -> {
+    private static void onLoop(TestHarness.Station fx, Consumer<FaultModule> action) {
+        FaultModule faults = fx.module(FaultModule.class);
+        fx.onLoop(() -> {
             action.accept(faults);
             return null;
-        }));
+        });
         fx.idle();
     }
 
@@ -86,7 +86,8 @@ class FaultModuleTest {
     void faultDuringTransaction(String fault, String component, String variable, String trigger, String value,
                                 String clearedValue, String stoppedReason) {
         FaultType type = FaultType.fromName(fault);
-        try (TxFixture fx = TxFixture.boot(station("FLT-" + fault), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("FLT-" + fault));
             fx.plugIn(1);
             fx.present(1, "DRIVER");
             String transactionId = fx.event(0).path("transactionInfo").path("transactionId").asText();
@@ -131,13 +132,14 @@ class FaultModuleTest {
     @DisplayName("F01.FR.23 a remote start on a Faulted EVSE is Rejected and the connector takes no cable; without a "
             + "cable, clearing the fault makes the connector Available (G01.FR.01)")
     void faultedEvseRefusesRemoteStart() {
-        try (TxFixture fx = TxFixture.boot(station("FLT-RS"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("FLT-RS"));
             onLoop(fx, faults -> faults.raise(1, 1, FaultType.GROUND_FAILURE));
             assertThat(nth(fx, Action.NotifyEvent, 1).path("eventData").get(0).has("transactionId")).isFalse();
             RequestStartTransactionResponse answer = Remote.start(fx, 1, "T", 1);
             assertThat(answer.getStatus()).isEqualTo(RequestStartStopStatusEnum.REJECTED);
             assertThat(answer.getStatusInfo().getAdditionalInfo()).isEqualTo("EVSE 1 is Faulted");
-            assertThatThrownBy(() -> join(fx.station.module(EvseModule.class).plugIn(1, 1)))
+            assertThatThrownBy(() -> join(fx.module(EvseModule.class).plugIn(1, 1)))
                     .hasMessageContaining("connector 1 of EVSE 1 is Faulted (clear the fault first)");
 
             onLoop(fx, faults -> faults.clearAll(1, 1));
@@ -151,24 +153,25 @@ class FaultModuleTest {
     @DisplayName("Two faults on one connector: it stays Faulted until the last is cleared; a fault twice, or the "
             + "clearing of one it does not have, fails with a one-line reason")
     void severalFaults() {
-        try (TxFixture fx = TxFixture.boot(station("FLT-TWO"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("FLT-TWO"));
             onLoop(fx, faults -> {
                 faults.raise(1, 1, FaultType.HIGH_TEMPERATURE);
                 faults.raise(1, 1, FaultType.READER_FAILURE);
             });
-            FaultModule module = fx.station.module(FaultModule.class);
-            assertThatThrownBy(() -> join(fx.station.onLoop(() -> {
+            FaultModule module = fx.module(FaultModule.class);
+            assertThatThrownBy(() -> fx.onLoop(() -> {
                 module.raise(1, 1, FaultType.READER_FAILURE);
                 return null;
-            }))).hasMessageContaining("connector 1 of EVSE 1 already has ReaderFailure (clear it first)");
-            assertThatThrownBy(() -> join(fx.station.onLoop(() -> {
+            })).hasMessageContaining("connector 1 of EVSE 1 already has ReaderFailure (clear it first)");
+            assertThatThrownBy(() -> fx.onLoop(() -> {
                 module.clear(1, 1, FaultType.GROUND_FAILURE);
                 return null;
-            }))).hasMessageContaining("connector 1 of EVSE 1 has no GroundFailure (its faults: HighTemperature, "
+            })).hasMessageContaining("connector 1 of EVSE 1 has no GroundFailure (its faults: HighTemperature, "
                     + "ReaderFailure)");
 
             onLoop(fx, faults -> faults.clear(1, 1, FaultType.HIGH_TEMPERATURE));
-            assertThat(join(fx.station.onLoop(() -> module.faults(1, 1)))).containsExactly(FaultType.READER_FAILURE);
+            assertThat(fx.onLoop(() -> module.faults(1, 1))).containsExactly(FaultType.READER_FAILURE);
             nth(fx, Action.NotifyEvent, 3);
             assertThat(statuses(fx, 1)).containsExactly("Available", "Faulted");
             onLoop(fx, faults -> faults.clear(1, 1, FaultType.READER_FAILURE));
@@ -185,7 +188,8 @@ class FaultModuleTest {
     void faultOnAnotherConnector() {
         StationState state = station("FLT-OTHER");
         state.getEvses().set(0, EvseState.withConnectors(1, 2));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "DRIVER");
             fx.event(0);
@@ -204,7 +208,8 @@ class FaultModuleTest {
             + "boot reports Faulted and the fault can still be cleared")
     void faultSurvivesRestart() {
         StateFile file = new StateFile(folder.resolve("charge_point_state.json"));
-        try (TxFixture fx = TxFixture.boot(station("FLT-RESTART"), file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("FLT-RESTART"), file);
             onLoop(fx, faults -> faults.raise(1, 1, FaultType.OVER_VOLTAGE));
             nth(fx, Action.NotifyEvent, 1);
         }
@@ -212,7 +217,8 @@ class FaultModuleTest {
         assertThat(saved.getEvses().get(0).getConnectors().get(0).getFaults()).containsExactly("OverVoltage");
         assertThat(saved.getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Faulted");
 
-        try (TxFixture fx = TxFixture.boot(saved, file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(saved, file);
             await().atMost(PATIENCE).until(() -> statuses(fx, 1).size() == 1);
             assertThat(statuses(fx, 1)).containsExactly("Faulted");
             onLoop(fx, faults -> faults.clear(1, 1, FaultType.OVER_VOLTAGE));

@@ -6,7 +6,7 @@ import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.station.state.MeterState;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +34,16 @@ class MeterValuesTest {
         state.getDeviceModel().put("AlignedDataCtrlr.Measurands", "Energy.Active.Import.Register,SoC");
         state.getDeviceModel().put("SampledDataCtrlr.TxStartedMeasurands", "Energy.Active.Import.Register,SoC");
         state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "0");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
-            fx.advance(Duration.ofSeconds(900));
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
+            fx.pass(Duration.ofSeconds(900));
             fx.plugIn(1);
             fx.present(1, "TOKEN-SOC");
             ObjectNode started = fx.events().stream()
                     .filter(event -> event.path("eventType").asText().equals("Started")).findFirst().orElseThrow();
             JsonNode soc = sampledValue(started, "SoC");
             fx.unplug(1);
-            fx.advance(Duration.ofSeconds(900));
+            fx.pass(Duration.ofSeconds(900));
 
             assertThat(soc.path("value").asDouble()).as("the state file's socPercent").isEqualTo(35.0);
             assertThat(soc.path("location").asText()).isEqualTo("EV");
@@ -51,7 +52,7 @@ class MeterValuesTest {
             assertThat(idle).as("aligned readings before and after the EV").hasSize(2)
                     .allSatisfy(payload -> assertThat(payload.toString()).contains("Energy.Active.Import.Register")
                             .doesNotContain("SoC"));
-            assertThat(fx.station.state().getEvses().get(0).getMeter().getSocPercent())
+            assertThat(fx.simulator().state().getEvses().get(0).getMeter().getSocPercent())
                     .as("no EV, no state of charge in the state").isNull();
         }
     }
@@ -72,19 +73,20 @@ class MeterValuesTest {
         StationState state = StationState.defaults("MV-J02");
         state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "60");
         state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "TOKEN-MV");
             double begin = sampled(fx.event(0), "Energy.Active.Import.Register");
             List<Double> registers = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                fx.advance(Duration.ofSeconds(60));
+                fx.pass(Duration.ofSeconds(60));
                 ObjectNode updated = fx.event(i);
                 assertThat(updated.path("triggerReason").asText()).isEqualTo("MeterValuePeriodic");
                 assertThat(updated.path("meterValue").get(0).path("sampledValue").get(0).path("context").asText())
                         .isEqualTo("Sample.Periodic");
                 assertThat(Instant.parse(updated.path("timestamp").asText()))
-                        .isEqualTo(TxFixture.START.plusSeconds(60L * i));
+                        .isEqualTo(TestHarness.START.plusSeconds(60L * i));
                 assertThat(sampled(updated, "Power.Active.Import")).isEqualTo(EnergyModel.EV_DEMAND_WATTS);
                 registers.add(sampled(updated, "Energy.Active.Import.Register"));
             }
@@ -102,10 +104,11 @@ class MeterValuesTest {
         StationState state = StationState.withEvses("MV-J01", 2);
         state.getDeviceModel().put("AlignedDataCtrlr.Interval", "900");
         state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "0");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(2);
             fx.present(2, "TOKEN-CLK");
-            fx.advance(Duration.ofSeconds(900));
+            fx.pass(Duration.ofSeconds(900));
             List<ObjectNode> meterValues = fx.csms.requests(fx.id, Action.MeterValues).stream()
                     .map(RecordedRequest::payload).toList();
             assertThat(meterValues).hasSize(1);
@@ -126,10 +129,11 @@ class MeterValuesTest {
         StationState state = StationState.defaults("MV-E06");
         state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "0");
         state.getDeviceModel().put("SampledDataCtrlr.TxEndedInterval", "60");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "TOKEN-END");
-            fx.advance(Duration.ofSeconds(150));
+            fx.pass(Duration.ofSeconds(150));
             fx.present(1, "TOKEN-END");
             JsonNode readings = fx.event(1).path("meterValue");
             List<String> contexts = new ArrayList<>();

@@ -5,7 +5,7 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class OfflineChargingChild {
             if (!plugged) {
                 evses.plugIn(1, 1).get(30, TimeUnit.SECONDS);
             } else if (!authorized) {
-                station.module(TransactionModule.class).presentToken(1, TxFixture.token("OFFLINE-1"))
+                station.module(TransactionModule.class).presentToken(1, TestHarness.rfid("OFFLINE-1"))
                         .get(30, TimeUnit.SECONDS);
             } else if (action % 7 == 6) {
                 evses.unplug(1).get(30, TimeUnit.SECONDS);

@@ -13,9 +13,9 @@ import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.station.transactions.TransactionModule;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import io.ocppbdd.testing.ReceivedEvents;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import static io.ocppbdd.testing.StationHarness.await;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,13 +96,13 @@ class OfflineFaultInjectionTest {
         station.module(TransactionModule.class).decorateEvents((evseId, event) -> made.add(new Made(
                 event.getTransactionInfo().getTransactionId(), event.getSeqNo(), Boolean.TRUE.equals(event.getOffline()),
                 csmsDown, warmUp)));
-        await(station.start());
-        await().atMost(StationHarness.PATIENCE).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
+        join(station.start());
+        await().atMost(TestHarness.PATIENCE).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
 
         for (int step = 0; step < 12; step++) {
             evAction();
         }
-        await(station.whenIdle());
+        join(station.whenIdle());
         warmUp = false;
         faulty.set(true);
         int drops = 0;
@@ -137,7 +137,7 @@ class OfflineFaultInjectionTest {
         }
         for (int evse = 1; evse <= EVSES; evse++) {
             if (plugged[evse]) {
-                await(station.module(EvseModule.class).unplug(evse));
+                join(station.module(EvseModule.class).unplug(evse));
                 plugged[evse] = false;
             }
         }
@@ -178,19 +178,19 @@ class OfflineFaultInjectionTest {
         int evse = 1 + random.nextInt(EVSES);
         EvseModule evses = station.module(EvseModule.class);
         if (!plugged[evse]) {
-            await(evses.plugIn(evse, 1));
+            join(evses.plugIn(evse, 1));
             plugged[evse] = true;
             return;
         }
         int choice = random.nextInt(10);
         if (choice < 3) {
             // not awaited: an Authorize may wait behind a TransactionEvent that waits for virtual time
-            station.module(TransactionModule.class).presentToken(evse, TxFixture.token("TOKEN-" + evse));
+            station.module(TransactionModule.class).presentToken(evse, TestHarness.rfid("TOKEN-" + evse));
         } else if (choice < 7) {
-            boolean suspended = await(station.onLoop(() -> evses.evse(evse).isEvSuspended()));
-            await(evses.evSuspends(evse, !suspended));
+            boolean suspended = join(station.onLoop(() -> evses.evse(evse).isEvSuspended()));
+            join(evses.evSuspends(evse, !suspended));
         } else {
-            await(evses.unplug(evse));
+            join(evses.unplug(evse));
             plugged[evse] = false;
         }
     }
@@ -209,7 +209,7 @@ class OfflineFaultInjectionTest {
     /** Stops the CSMS and waits until the station knows. */
     private void stopCsms() {
         csms.close();
-        await().atMost(StationHarness.PATIENCE).until(() -> !station.isConnected());
+        await().atMost(TestHarness.PATIENCE).until(() -> !station.isConnected());
         csmsDown = true;
     }
 }

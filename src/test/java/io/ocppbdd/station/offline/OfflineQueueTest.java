@@ -11,7 +11,7 @@ import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.evse.EvseModule;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static io.ocppbdd.testing.StationHarness.await;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The outbox on virtual time: E13 retries, resends after a lost connection, offline flags, B04, QueueAllMessages. */
 class OfflineQueueTest {
 
-    private final StationHarness harness = new StationHarness();
+    private final TestHarness harness = new TestHarness();
     private final AtomicBoolean faulty = new AtomicBoolean(true);
 
     @AfterEach
@@ -47,9 +47,9 @@ class OfflineQueueTest {
                 "OCPPCommCtrlr.RetryBackOffRandomRange", "0", "SampledDataCtrlr.TxUpdatedInterval", "0",
                 "AlignedDataCtrlr.Interval", "0"));
         state.getDeviceModel().putAll(variables);
-        ChargingStation station = harness.station(state, builder -> { });
-        await().atMost(StationHarness.PATIENCE).until(() -> harness.csms.requests(id, Action.StatusNotification).size() == evses);
-        await(station.whenIdle());
+        ChargingStation station = harness.connect(state, null).simulator();
+        await().atMost(TestHarness.PATIENCE).until(() -> harness.csms.requests(id, Action.StatusNotification).size() == evses);
+        join(station.whenIdle());
         return station;
     }
 
@@ -59,7 +59,7 @@ class OfflineQueueTest {
     }
 
     private static List<TraceEntry> awaitSent(ChargingStation station, Action action, int count) {
-        await().atMost(StationHarness.PATIENCE).until(() -> sent(station, action).size() >= count);
+        await().atMost(TestHarness.PATIENCE).until(() -> sent(station, action).size() >= count);
         return sent(station, action);
     }
 
@@ -72,28 +72,28 @@ class OfflineQueueTest {
     }
 
     private void plug(ChargingStation station, int evseId) {
-        await(station.module(EvseModule.class).plugIn(evseId, 1));
+        join(station.module(EvseModule.class).plugIn(evseId, 1));
     }
 
     private void unplug(ChargingStation station, int evseId) {
-        await(station.module(EvseModule.class).unplug(evseId));
+        join(station.module(EvseModule.class).unplug(evseId));
     }
 
-    /** Moves time by this much in one go, then waits for the station to have sent what fell due. */
+    /** Lets time pass, then waits for the station to have sent what fell due. */
     private void pass(ChargingStation station, int seconds) {
-        harness.time.advance(Duration.ofSeconds(seconds));
-        await(station.whenIdle());
+        harness.pass(Duration.ofSeconds(seconds));
+        join(station.whenIdle());
     }
 
     private void dropAndReconnect(ChargingStation station) {
         station.dropConnection();
-        await().atMost(StationHarness.PATIENCE).until(() -> !station.isConnected());
+        await().atMost(TestHarness.PATIENCE).until(() -> !station.isConnected());
     }
 
     private void reconnect(ChargingStation station) {
-        harness.time.advance(Duration.ofSeconds(10));
-        await().atMost(StationHarness.PATIENCE).until(station::isConnected);
-        await(station.whenIdle());
+        harness.pass(Duration.ofSeconds(10));
+        await().atMost(TestHarness.PATIENCE).until(station::isConnected);
+        join(station.whenIdle());
     }
 
     @Test
@@ -105,7 +105,7 @@ class OfflineQueueTest {
         ChargingStation station = station("E13-ERR", 1, Map.of());
         plug(station, 1);
         Instant first = awaitSent(station, Action.TransactionEvent, 1).get(0).time();
-        await(station.whenIdle());
+        join(station.whenIdle());
 
         pass(station, 59);
         assertThat(sent(station, Action.TransactionEvent)).hasSize(1);
@@ -116,7 +116,7 @@ class OfflineQueueTest {
         pass(station, 1);
         List<TraceEntry> attempts = awaitSent(station, Action.TransactionEvent, 3);
         assertThat(attempts.get(2).time()).isEqualTo(first.plusSeconds(180));
-        await(station.whenIdle());
+        join(station.whenIdle());
         pass(station, 3600);
         assertThat(sent(station, Action.TransactionEvent)).as("discarded after MessageAttempts = 3").hasSize(3);
         assertThat(attempts).extracting(OfflineQueueTest::payload).containsOnly(payload(attempts.get(0)));
@@ -139,14 +139,14 @@ class OfflineQueueTest {
         plug(station, 1);
         Instant first = awaitSent(station, Action.TransactionEvent, 1).get(0).time();
 
-        harness.time.advance(Duration.ofSeconds(30));
-        await(station.whenIdle());
+        harness.jump(Duration.ofSeconds(30));
+        join(station.whenIdle());
         pass(station, 4);
         assertThat(sent(station, Action.TransactionEvent)).hasSize(1);
-        harness.time.advance(Duration.ofSeconds(1));
+        harness.jump(Duration.ofSeconds(1));
         assertThat(awaitSent(station, Action.TransactionEvent, 2).get(1).time()).isEqualTo(first.plusSeconds(35));
-        harness.time.advance(Duration.ofSeconds(30));
-        await(station.whenIdle());
+        harness.jump(Duration.ofSeconds(30));
+        join(station.whenIdle());
         pass(station, 600);
         assertThat(sent(station, Action.TransactionEvent)).as("discarded after MessageAttempts = 2").hasSize(2);
     }
@@ -187,9 +187,9 @@ class OfflineQueueTest {
         dropAndReconnect(station);
         plug(station, 2);
         reconnect(station);
-        await().atMost(StationHarness.PATIENCE)
+        await().atMost(TestHarness.PATIENCE)
                 .until(() -> harness.csms.requests(station.id(), Action.StatusNotification).size() > before);
-        await(station.whenIdle());
+        join(station.whenIdle());
         List<ObjectNode> reported = harness.csms.requests(station.id(), Action.StatusNotification).stream()
                 .skip(before).map(r -> r.payload()).toList();
         assertThat(reported).singleElement().satisfies(p -> {
@@ -205,9 +205,9 @@ class OfflineQueueTest {
         int before = harness.csms.requests(station.id(), Action.StatusNotification).size();
         dropAndReconnect(station);
         reconnect(station);
-        await().atMost(StationHarness.PATIENCE)
+        await().atMost(TestHarness.PATIENCE)
                 .until(() -> harness.csms.requests(station.id(), Action.StatusNotification).size() >= before + 2);
-        await(station.whenIdle());
+        join(station.whenIdle());
         assertThat(harness.csms.requests(station.id(), Action.StatusNotification).stream().skip(before)
                 .map(r -> r.payload().path("evseId").asInt() + ":" + r.payload().path("connectorStatus").asText()))
                 .containsExactly("1:Available", "2:Available");
@@ -224,9 +224,9 @@ class OfflineQueueTest {
         plug(station, 1);
         unplug(station, 1);
         reconnect(station);
-        await().atMost(StationHarness.PATIENCE)
+        await().atMost(TestHarness.PATIENCE)
                 .until(() -> harness.csms.requests(station.id(), Action.StatusNotification).size() >= before + 2);
-        await(station.whenIdle());
+        join(station.whenIdle());
         assertThat(harness.csms.requests(station.id(), Action.StatusNotification).stream().skip(before)
                 .map(r -> r.payload().path("connectorStatus").asText())).containsExactly("Occupied", "Available");
     }

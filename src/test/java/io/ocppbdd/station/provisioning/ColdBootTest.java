@@ -13,7 +13,7 @@ import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Cold boot, B01-B03, over real loopback sockets on virtual time. */
 class ColdBootTest {
 
-    private final StationHarness harness = new StationHarness();
+    private final TestHarness harness = new TestHarness();
 
     @AfterEach
     void close() {
@@ -39,9 +39,9 @@ class ColdBootTest {
     @Test
     @DisplayName("B01.FR.01/09: on start-up the station sends BootNotification with its identity and reason PowerUp")
     void bootNotificationOnStartUp() {
-        ChargingStation station = harness.station("CS-B01-1");
+        ChargingStation station = harness.connect("CS-B01-1").simulator();
 
-        RecordedRequest boot = harness.nth(station, Action.BootNotification, 1);
+        RecordedRequest boot = harness.nth(station.id(), Action.BootNotification, 1);
 
         assertThat(boot.payload().path("reason").asText()).isEqualTo("PowerUp");
         assertThat(boot.payload().at("/chargingStation/vendorName").asText()).isEqualTo("ocpp-bdd");
@@ -56,10 +56,10 @@ class ColdBootTest {
         StationState state = StationState.withEvses("CS-B01-5", 2);
         state.getEvses().get(1).getConnectors().add(new io.ocppbdd.station.state.EvseState.ConnectorState(
                 2, "cCCS2", "Unavailable"));
-        ChargingStation station = harness.station(state, builder -> { });
+        ChargingStation station = harness.connect(state, null).simulator();
 
-        harness.nth(station, Action.StatusNotification, 3);
-        harness.pass(station, Duration.ZERO);
+        harness.nth(station.id(), Action.StatusNotification, 3);
+        harness.pass(Duration.ZERO);
 
         assertThat(harness.csms.requests(station.id(), Action.StatusNotification))
                 .extracting(r -> r.payload().path("evseId").asInt() + "/" + r.payload().path("connectorId").asInt()
@@ -72,15 +72,15 @@ class ColdBootTest {
     @DisplayName("B01.FR.04: the heartbeat interval comes from the BootNotification answer")
     void heartbeatIntervalFromBootAnswer() {
         harness.csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("interval", 42)));
-        ChargingStation station = harness.station("CS-B01-4");
-        harness.nth(station, Action.StatusNotification, 1);
+        ChargingStation station = harness.connect("CS-B01-4").simulator();
+        harness.nth(station.id(), Action.StatusNotification, 1);
 
-        harness.pass(station, Duration.ofSeconds(41));
+        harness.pass(Duration.ofSeconds(41));
         assertThat(harness.csms.requests(station.id(), Action.Heartbeat)).isEmpty();
-        harness.pass(station, Duration.ofSeconds(1));
-        RecordedRequest first = harness.nth(station, Action.Heartbeat, 1);
-        harness.pass(station, Duration.ofSeconds(42));
-        RecordedRequest second = harness.nth(station, Action.Heartbeat, 2);
+        harness.pass(Duration.ofSeconds(1));
+        RecordedRequest first = harness.nth(station.id(), Action.Heartbeat, 1);
+        harness.pass(Duration.ofSeconds(42));
+        RecordedRequest second = harness.nth(station.id(), Action.Heartbeat, 2);
 
         assertThat(Duration.between(first.time(), second.time())).isEqualTo(Duration.ofSeconds(42));
         assertThat(station.deviceModel().actual("OCPPCommCtrlr", "HeartbeatInterval")).hasValue("42");
@@ -91,18 +91,18 @@ class ColdBootTest {
     void noOtherCallBeforeAccepted() throws Exception {
         harness.csms.stubFor(Stub.on(Action.BootNotification).once()
                 .willReturnFields(Map.of("status", "Pending", "interval", 20)));
-        ChargingStation station = harness.station("CS-B01-8");
-        harness.nth(station, Action.BootNotification, 1);
+        ChargingStation station = harness.connect("CS-B01-8").simulator();
+        harness.nth(station.id(), Action.BootNotification, 1);
 
         var heartbeat = station.send(new io.ocppbdd.protocol.messages.HeartbeatRequest(),
                 io.ocppbdd.protocol.messages.HeartbeatResponse.class);
-        harness.pass(station, Duration.ofSeconds(19));
-        assertThat(StationHarness.sentActions(station)).containsExactly("BootNotification");
+        harness.pass(Duration.ofSeconds(19));
+        assertThat(TestHarness.sentActions(station)).containsExactly("BootNotification");
 
-        harness.pass(station, Duration.ofSeconds(1));
-        StationHarness.await(heartbeat);
-        StationHarness.await(station.whenIdle());
-        assertThat(StationHarness.sentActions(station)).startsWith("BootNotification", "BootNotification")
+        harness.pass(Duration.ofSeconds(1));
+        TestHarness.join(heartbeat);
+        TestHarness.join(station.whenIdle());
+        assertThat(TestHarness.sentActions(station)).startsWith("BootNotification", "BootNotification")
                 .contains("Heartbeat", "StatusNotification");
         assertThat(harness.csms.trace().entries()).noneMatch(e -> e.frame().contains("SecurityError"));
     }
@@ -112,23 +112,23 @@ class ColdBootTest {
     void pendingAnswersGetVariablesAndRetries() {
         harness.csms.stubFor(Stub.on(Action.BootNotification).once()
                 .willReturnFields(Map.of("status", "Pending", "interval", 15)));
-        ChargingStation station = harness.station("CS-B02");
-        harness.nth(station, Action.BootNotification, 1);
+        ChargingStation station = harness.connect("CS-B02").simulator();
+        harness.nth(station.id(), Action.BootNotification, 1);
 
-        GetVariablesResponse answer = StationHarness.await(harness.csms.send(station.id(),
+        GetVariablesResponse answer = TestHarness.join(harness.csms.send(station.id(),
                 heartbeatIntervalQuery(), GetVariablesResponse.class));
         assertThat(answer.getGetVariableResult().get(0).getAttributeValue()).isEqualTo("300");
         assertThat(station.bootStatus()).isEqualTo(BootStatus.PENDING);
 
-        harness.pass(station, Duration.ofSeconds(14));
+        harness.pass(Duration.ofSeconds(14));
         assertThat(harness.csms.requests(station.id(), Action.BootNotification)).hasSize(1);
-        harness.pass(station, Duration.ofSeconds(1));
-        RecordedRequest second = harness.nth(station, Action.BootNotification, 2);
+        harness.pass(Duration.ofSeconds(1));
+        RecordedRequest second = harness.nth(station.id(), Action.BootNotification, 2);
 
         assertThat(Duration.between(harness.csms.requests(station.id(), Action.BootNotification).get(0).time(),
                 second.time())).isEqualTo(Duration.ofSeconds(15));
         assertThat(station.isConnected()).isTrue();
-        harness.nth(station, Action.StatusNotification, 1);
+        harness.nth(station.id(), Action.StatusNotification, 1);
         assertThat(station.bootStatus()).isEqualTo(BootStatus.ACCEPTED);
     }
 
@@ -143,13 +143,13 @@ class ColdBootTest {
     void ownIntervalWhenCsmsGivesZero() {
         harness.csms.stubFor(Stub.on(Action.BootNotification).once()
                 .willReturnFields(Map.of("status", "Pending", "interval", 0)));
-        ChargingStation station = harness.station("CS-B02-7");
-        harness.nth(station, Action.BootNotification, 1);
+        ChargingStation station = harness.connect("CS-B02-7").simulator();
+        harness.nth(station.id(), Action.BootNotification, 1);
 
-        harness.pass(station, BootModule.OWN_RETRY_INTERVAL.minusSeconds(1));
+        harness.pass(BootModule.OWN_RETRY_INTERVAL.minusSeconds(1));
         assertThat(harness.csms.requests(station.id(), Action.BootNotification)).hasSize(1);
-        harness.pass(station, Duration.ofSeconds(1));
-        harness.nth(station, Action.BootNotification, 2);
+        harness.pass(Duration.ofSeconds(1));
+        harness.nth(station.id(), Action.BootNotification, 2);
     }
 
     @Test
@@ -157,9 +157,9 @@ class ColdBootTest {
     void rejectedStationIsSilentAndRefusesCalls() throws Exception {
         harness.csms.stubFor(Stub.on(Action.BootNotification).once()
                 .willReturnFields(Map.of("status", "Rejected", "interval", 30)));
-        ChargingStation station = harness.station("CS-B03");
-        harness.nth(station, Action.BootNotification, 1);
-        harness.pass(station, Duration.ZERO);
+        ChargingStation station = harness.connect("CS-B03").simulator();
+        harness.nth(station.id(), Action.BootNotification, 1);
+        harness.pass(Duration.ZERO);
 
         var call = harness.csms.send(station.id(), heartbeatIntervalQuery(), GetVariablesResponse.class);
         assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -168,30 +168,30 @@ class ColdBootTest {
 
         station.send(new io.ocppbdd.protocol.messages.HeartbeatRequest(),
                 io.ocppbdd.protocol.messages.HeartbeatResponse.class);
-        harness.pass(station, Duration.ofSeconds(29));
-        assertThat(StationHarness.sentActions(station)).containsExactly("BootNotification");
-        harness.pass(station, Duration.ofSeconds(1));
-        harness.nth(station, Action.BootNotification, 2);
-        harness.nth(station, Action.Heartbeat, 1);
+        harness.pass(Duration.ofSeconds(29));
+        assertThat(TestHarness.sentActions(station)).containsExactly("BootNotification");
+        harness.pass(Duration.ofSeconds(1));
+        harness.nth(station.id(), Action.BootNotification, 2);
+        harness.nth(station.id(), Action.Heartbeat, 1);
     }
 
     @Test
     @DisplayName("Part 4 §5.3: after a dropped connection the station reconnects with back-off and does not boot again")
     void reconnectsWithoutNewBoot() {
-        ChargingStation station = harness.station("CS-RECONNECT");
-        harness.nth(station, Action.StatusNotification, 1);
-        harness.pass(station, Duration.ZERO);
+        ChargingStation station = harness.connect("CS-RECONNECT").simulator();
+        harness.nth(station.id(), Action.StatusNotification, 1);
+        harness.pass(Duration.ZERO);
 
         station.dropConnection();
-        org.awaitility.Awaitility.await().atMost(StationHarness.PATIENCE)
+        org.awaitility.Awaitility.await().atMost(TestHarness.PATIENCE)
                 .until(() -> !harness.csms.isConnected(station.id()) && !station.isConnected());
-        harness.time.advance(Duration.ofSeconds(9));
+        harness.pass(Duration.ofSeconds(9));
         assertThat(station.isConnected()).isFalse();
-        harness.time.advance(Duration.ofSeconds(11));
-        org.awaitility.Awaitility.await().atMost(StationHarness.PATIENCE).until(station::isConnected);
+        harness.pass(Duration.ofSeconds(11));
+        org.awaitility.Awaitility.await().atMost(TestHarness.PATIENCE).until(station::isConnected);
 
-        harness.pass(station, Duration.ofSeconds(300));
-        harness.nth(station, Action.Heartbeat, 1);
+        harness.pass(Duration.ofSeconds(300));
+        harness.nth(station.id(), Action.Heartbeat, 1);
         assertThat(harness.csms.requests(station.id(), Action.BootNotification)).hasSize(1);
     }
 }

@@ -9,13 +9,13 @@ import io.ocppbdd.protocol.messages.ChargingSchedulePeriod;
 import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.ocppbdd.station.transactions.TxFixture.join;
-import static io.ocppbdd.station.transactions.TxFixture.token;
+import static io.ocppbdd.testing.TestHarness.join;
+import static io.ocppbdd.testing.TestHarness.rfid;
 
 /** Shared helpers of the remote-control, availability and reservation tests. */
 public final class Remote {
@@ -43,10 +43,10 @@ public final class Remote {
     }
 
     /** The CSMS sends RequestStartTransaction; returns the answer once the station is idle again. */
-    public static RequestStartTransactionResponse start(TxFixture fx, Integer evseId, String idToken,
+    public static RequestStartTransactionResponse start(TestHarness.Station fx, Integer evseId, String idToken,
                                                         int remoteStartId) {
         RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
-                .withEvseId(evseId).withIdToken(token(idToken)).withRemoteStartId(remoteStartId),
+                .withEvseId(evseId).withIdToken(rfid(idToken)).withRemoteStartId(remoteStartId),
                 RequestStartTransactionResponse.class));
         fx.idle();
         return response;

@@ -14,7 +14,7 @@ import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +24,14 @@ import java.util.OptionalDouble;
 
 import static io.ocppbdd.station.remote.Remote.start;
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
-import static io.ocppbdd.station.transactions.TxFixture.token;
+import static io.ocppbdd.testing.TestHarness.join;
+import static io.ocppbdd.testing.TestHarness.rfid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RemoteStartStopTest {
 
-    static RequestStopTransactionResponse stop(TxFixture fx, String transactionId) {
+    static RequestStopTransactionResponse stop(TestHarness.Station fx, String transactionId) {
         RequestStopTransactionResponse response = join(fx.csms.send(fx.id,
                 new RequestStopTransactionRequest().withTransactionId(transactionId),
                 RequestStopTransactionResponse.class));
@@ -47,7 +47,8 @@ class RemoteStartStopTest {
     @DisplayName("F02.FR.01/21 remote start first: Started carries triggerReason RemoteStart, remoteStartId and "
             + "idToken (F02.FR.12); F01.FR.02 no Authorize; F03.FR.03 remote stop ends with RemoteStop / Remote")
     void remoteStartFirstThenRemoteStop() {
-        try (TxFixture fx = TxFixture.boot(station("RS-F02", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RS-F02", Map.of()));
             assertThat(start(fx, 1, "REMOTE-1", 42).getStatus()).isEqualTo(RequestStartStopStatusEnum.ACCEPTED);
             assertThat(fx.events()).as("PowerPathClosed needs the cable").isEmpty();
             fx.plugIn(1);
@@ -71,8 +72,9 @@ class RemoteStartStopTest {
             + "next event is Updated with RemoteStart and the remoteStartId; F03.FR.02 with TxStopPoint EVConnected "
             + "a remote stop is an Updated event with RemoteStop and the transaction goes on")
     void cableFirstThenRemoteStart() {
-        try (TxFixture fx = TxFixture.boot(station("RS-F01", Map.of("TxCtrlr.TxStartPoint", "EVConnected",
-                "TxCtrlr.TxStopPoint", "EVConnected")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RS-F01", Map.of("TxCtrlr.TxStartPoint", "EVConnected",
+                "TxCtrlr.TxStopPoint", "EVConnected")));
             fx.plugIn(1);
             String transactionId = fx.event(0).path("transactionInfo").path("transactionId").asText();
             RequestStartTransactionResponse response = start(fx, 1, "REMOTE-2", 7);
@@ -92,10 +94,11 @@ class RemoteStartStopTest {
     @DisplayName("F02.FR.07 / C01.FR.26 a remote start whose driver never plugs in lapses after EVConnectionTimeOut: "
             + "a later plug-in starts a transaction without RemoteStart or remoteStartId")
     void remoteStartLapses() {
-        try (TxFixture fx = TxFixture.boot(station("RS-LAPSE", Map.of("TxCtrlr.TxStartPoint", "EVConnected",
-                "TxCtrlr.EVConnectionTimeOut", "60")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RS-LAPSE", Map.of("TxCtrlr.TxStartPoint", "EVConnected",
+                "TxCtrlr.EVConnectionTimeOut", "60")));
             start(fx, 1, "REMOTE-3", 9);
-            fx.advance(java.time.Duration.ofSeconds(61));
+            fx.pass(java.time.Duration.ofSeconds(61));
             fx.plugIn(1);
             ObjectNode started = fx.event(0);
             assertThat(type(started)).isEqualTo("Started/CablePluggedIn");
@@ -108,13 +111,15 @@ class RemoteStartStopTest {
             + "starts nothing")
     void authorizeRemoteStart() {
         StationState state = station("RS-AUTH", Map.of());
-        try (TxFixture fx = TxFixture.boot(state, null)) {
-            boolean known = join(fx.station.onLoop(() -> fx.station.deviceModel()
-                    .actual("AuthCtrlr", "AuthorizeRemoteStart").isPresent()));
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
+            boolean known = fx.onLoop(() -> fx.simulator().deviceModel()
+                    .actual("AuthCtrlr", "AuthorizeRemoteStart").isPresent());
             org.junit.jupiter.api.Assumptions.assumeTrue(known, "device model lacks AuthCtrlr.AuthorizeRemoteStart");
         }
         state = station("RS-AUTH2", Map.of("AuthCtrlr.AuthorizeRemoteStart", "true"));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.csms.stubFor(Stub.on(Action.Authorize).forStation(fx.id)
                     .when(p -> p.path("idToken").path("idToken").asText().equals("BAD"))
                     .willReturn(p -> p.with("idTokenInfo").put("status", "Blocked")));
@@ -137,11 +142,12 @@ class RemoteStartStopTest {
     void rejections() {
         StationState state = station("RS-REJ", Map.of());
         state.getEvses().add(io.ocppbdd.station.state.EvseState.withConnectors(2, 1));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
-            join(fx.station.onLoop(() -> {
-                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
+            fx.onLoop(() -> {
+                fx.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
                 return null;
-            }));
+            });
             fx.idle();
             assertThat(start(fx, 2, "T", 1).getStatus()).as("F01.FR.23").isEqualTo(RequestStartStopStatusEnum.REJECTED);
             assertThat(start(fx, 3, "T", 1).getStatus()).as("unknown EVSE").isEqualTo(RequestStartStopStatusEnum.REJECTED);
@@ -161,17 +167,18 @@ class RemoteStartStopTest {
     @Test
     @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start limits the transaction it starts")
     void chargingProfileApplied() {
-        try (TxFixture fx = TxFixture.boot(station("RS-PROF", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RS-PROF", Map.of()));
             ChargingProfile profile = Remote.txProfile(5, 4000);
             RequestStartTransactionResponse response = join(fx.csms.send(fx.id, new RequestStartTransactionRequest()
-                    .withEvseId(1).withIdToken(token("P")).withRemoteStartId(3).withChargingProfile(profile),
+                    .withEvseId(1).withIdToken(rfid("P")).withRemoteStartId(3).withChargingProfile(profile),
                     RequestStartTransactionResponse.class));
             assertThat(response.getStatus()).isEqualTo(RequestStartStopStatusEnum.ACCEPTED);
             fx.idle();
             fx.plugIn(1);
             assertThat(fx.event(0).path("transactionInfo").path("remoteStartId").asInt()).isEqualTo(3);
-            SmartChargingModule smartCharging = fx.station.module(SmartChargingModule.class);
-            OptionalDouble limit = join(fx.station.onLoop(() -> smartCharging.limitWatts(1, fx.time.clock().instant())));
+            SmartChargingModule smartCharging = fx.module(SmartChargingModule.class);
+            OptionalDouble limit = fx.onLoop(() -> smartCharging.limitWatts(1, fx.now()));
             assertThat(limit).hasValue(4000.0);
         }
     }
@@ -182,13 +189,13 @@ class RemoteStartStopTest {
         try (EmbeddedCsms csms = EmbeddedCsms.start()) {
             csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", "Pending")));
             ChargingStation station = ChargingStation.builder(StationState.defaults("RS-PEND"))
-                    .csmsUrl(csms.url()).scheduler(new io.ocppbdd.concurrent.ManualScheduler(TxFixture.START))
+                    .csmsUrl(csms.url()).scheduler(new io.ocppbdd.concurrent.ManualScheduler(TestHarness.START))
                     .build();
             try (station) {
                 join(station.start());
                 await().atMost(Duration.ofSeconds(30)).until(() -> station.bootStatus() == BootStatus.PENDING);
                 RequestStartTransactionResponse started = join(csms.send("RS-PEND", new RequestStartTransactionRequest()
-                        .withEvseId(1).withIdToken(token("T")).withRemoteStartId(1),
+                        .withEvseId(1).withIdToken(rfid("T")).withRemoteStartId(1),
                         RequestStartTransactionResponse.class));
                 assertThat(started.getStatus()).isEqualTo(RequestStartStopStatusEnum.REJECTED);
                 RequestStopTransactionResponse stopped = join(csms.send("RS-PEND",

@@ -9,7 +9,7 @@ import io.ocppbdd.protocol.messages.ResetResponse;
 import io.ocppbdd.protocol.messages.ResetStatusEnum;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,29 +18,29 @@ import java.util.List;
 import java.util.Map;
 
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ResetTest {
 
-    private static ResetStatusEnum reset(TxFixture fx, ResetEnum type, Integer evseId) {
+    private static ResetStatusEnum reset(TestHarness.Station fx, ResetEnum type, Integer evseId) {
         ResetResponse response = join(fx.csms.send(fx.id, new ResetRequest().withType(type).withEvseId(evseId),
                 ResetResponse.class));
         return response.getStatus();
     }
 
-    private static List<ObjectNode> boots(TxFixture fx) {
+    private static List<ObjectNode> boots(TestHarness.Station fx) {
         return fx.csms.requests(fx.id, Action.BootNotification).stream().map(RecordedRequest::payload).toList();
     }
 
-    private static void awaitReboot(TxFixture fx) {
+    private static void awaitReboot(TestHarness.Station fx) {
         await().atMost(Duration.ofSeconds(30)).until(() -> boots(fx).size() == 2
-                && fx.station.bootStatus() == BootStatus.ACCEPTED);
+                && fx.simulator().bootStatus() == BootStatus.ACCEPTED);
         fx.idle();
     }
 
-    private static List<String> statuses(TxFixture fx) {
+    private static List<String> statuses(TestHarness.Station fx) {
         return fx.csms.requests(fx.id, Action.StatusNotification).stream()
                 .map(r -> r.payload().path("evseId").asInt() + ":" + r.payload().path("connectorStatus").asText())
                 .toList();
@@ -50,11 +50,12 @@ class ResetTest {
     @DisplayName("B11.FR.01/03/04 Immediate reset without transaction: Accepted, reboot, BootNotification with "
             + "reason RemoteReset; B11.FR.02 a connector set Unavailable stays Unavailable after the reboot")
     void immediateResetWithoutTransaction() {
-        try (TxFixture fx = TxFixture.boot(station("RST-B11", Map.of()), null)) {
-            join(fx.station.onLoop(() -> {
-                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(1, 1, true);
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RST-B11", Map.of()));
+            fx.onLoop(() -> {
+                fx.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(1, 1, true);
                 return null;
-            }));
+            });
             fx.idle();
             int before = statuses(fx).size();
             assertThat(reset(fx, ResetEnum.IMMEDIATE, null)).isEqualTo(ResetStatusEnum.ACCEPTED);
@@ -68,7 +69,8 @@ class ResetTest {
     @DisplayName("B12.FR.02/04 (errata 2025-04) Immediate reset during a transaction: Accepted, Ended with "
             + "triggerReason ResetCommand and stoppedReason ImmediateReset before the reboot")
     void immediateResetEndsTransaction() {
-        try (TxFixture fx = TxFixture.boot(station("RST-B12I", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RST-B12I", Map.of()));
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             assertThat(reset(fx, ResetEnum.IMMEDIATE, null)).isEqualTo(ResetStatusEnum.ACCEPTED);
@@ -82,7 +84,7 @@ class ResetTest {
                             || f.contains("\"BootNotification\""))
                     .map(f -> f.contains("Ended") ? "Ended" : "Boot").toList();
             assertThat(order).containsExactly("Boot", "Ended", "Boot");
-            assertThat(join(fx.station.module(io.ocppbdd.station.transactions.TransactionModule.class).transactionId(1))).isEmpty();
+            assertThat(join(fx.module(io.ocppbdd.station.transactions.TransactionModule.class).transactionId(1))).isEmpty();
         }
     }
 
@@ -90,11 +92,12 @@ class ResetTest {
     @DisplayName("B12.FR.01/03 OnIdle reset during a transaction: Scheduled, no reboot until the transaction has "
             + "ended normally (E06), then the reboot")
     void onIdleResetWaitsForTransaction() {
-        try (TxFixture fx = TxFixture.boot(station("RST-B12O", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("RST-B12O", Map.of()));
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             assertThat(reset(fx, ResetEnum.ON_IDLE, null)).isEqualTo(ResetStatusEnum.SCHEDULED);
-            fx.advance(Duration.ofSeconds(30));
+            fx.pass(Duration.ofSeconds(30));
             assertThat(boots(fx)).hasSize(1);
             fx.present(1, "TOKEN");
             assertThat(fx.event(fx.events().size() - 1).path("transactionInfo").path("stoppedReason").asText())
@@ -111,7 +114,8 @@ class ResetTest {
     void evseReset() {
         StationState state = station("RST-EVSE", Map.of());
         state.getEvses().add(io.ocppbdd.station.state.EvseState.withConnectors(2, 1));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             assertThat(reset(fx, ResetEnum.ON_IDLE, 1)).isEqualTo(ResetStatusEnum.SCHEDULED);
@@ -127,7 +131,7 @@ class ResetTest {
             assertThat(statuses(fx).subList(before, statuses(fx).size()))
                     .containsExactly("2:Unavailable", "2:Available");
             assertThat(reset(fx, ResetEnum.IMMEDIATE, 3)).isEqualTo(ResetStatusEnum.REJECTED);
-            fx.advance(Duration.ofSeconds(30));
+            fx.pass(Duration.ofSeconds(30));
             assertThat(boots(fx)).hasSize(1);
         }
     }

@@ -15,7 +15,7 @@ import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,13 +36,13 @@ class TriggerMessageTest {
                 TriggerMessageResponse.class)).getStatus();
     }
 
-    private static TriggerMessageStatusEnum trigger(TxFixture fx, MessageTriggerEnum message, EVSE evse) {
+    private static TriggerMessageStatusEnum trigger(TestHarness.Station fx, MessageTriggerEnum message, EVSE evse) {
         TriggerMessageStatusEnum status = trigger(fx.csms, fx.id, message, evse);
         fx.idle();
         return status;
     }
 
-    private static List<ObjectNode> sent(TxFixture fx, Action action) {
+    private static List<ObjectNode> sent(TestHarness.Station fx, Action action) {
         return fx.csms.requests(fx.id, action).stream().map(RecordedRequest::payload).toList();
     }
 
@@ -50,7 +50,8 @@ class TriggerMessageTest {
     @DisplayName("F06.FR.17 BootNotification after an Accepted boot is Rejected; F06.FR.08 "
             + "SignChargingStationCertificate is NotImplemented; an unknown EVSE is Rejected")
     void rejectedAndNotImplemented() {
-        try (TxFixture fx = TxFixture.boot(station("TRG-REJ", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TRG-REJ", Map.of()));
             assertThat(trigger(fx, MessageTriggerEnum.BOOT_NOTIFICATION, null))
                     .isEqualTo(TriggerMessageStatusEnum.REJECTED);
             assertThat(trigger(fx, MessageTriggerEnum.SIGN_CHARGING_STATION_CERTIFICATE, null))
@@ -68,11 +69,12 @@ class TriggerMessageTest {
     void triggeredMessages() {
         StationState state = station("TRG-OK", Map.of());
         state.getEvses().add(io.ocppbdd.station.state.EvseState.withConnectors(2, 2));
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             int heartbeats = sent(fx, Action.Heartbeat).size();
             assertThat(trigger(fx, MessageTriggerEnum.HEARTBEAT, null)).isEqualTo(TriggerMessageStatusEnum.ACCEPTED);
             assertThat(sent(fx, Action.Heartbeat)).hasSize(heartbeats + 1);
-            List<TraceEntry> out = fx.station.trace().entries().stream()
+            List<TraceEntry> out = fx.simulator().trace().entries().stream()
                     .filter(e -> e.direction() == Direction.SENT).toList();
             int answer = indexOf(out, "[3,");
             int heartbeat = indexOf(out, "\"Heartbeat\"");
@@ -107,7 +109,8 @@ class TriggerMessageTest {
     @DisplayName("F06.FR.06 MeterValues with context Trigger; F06.FR.07 TransactionEvent Updated with triggerReason "
             + "Trigger, chargingState and meter values; Rejected without a transaction")
     void meterValuesAndTransactionEvent() {
-        try (TxFixture fx = TxFixture.boot(station("TRG-TX", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TRG-TX", Map.of()));
             assertThat(trigger(fx, MessageTriggerEnum.TRANSACTION_EVENT, null))
                     .isEqualTo(TriggerMessageStatusEnum.REJECTED);
             assertThat(trigger(fx, MessageTriggerEnum.METER_VALUES, new EVSE().withId(1)))
@@ -137,7 +140,7 @@ class TriggerMessageTest {
             csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", "Pending",
                     "interval", 3600)));
             ChargingStation station = ChargingStation.builder(StationState.defaults("TRG-PEND"))
-                    .csmsUrl(csms.url()).scheduler(new io.ocppbdd.concurrent.ManualScheduler(TxFixture.START))
+                    .csmsUrl(csms.url()).scheduler(new io.ocppbdd.concurrent.ManualScheduler(TestHarness.START))
                     .build();
             try (station) {
                 join(station.start());

@@ -11,7 +11,7 @@ import io.ocppbdd.protocol.messages.UnlockConnectorRequest;
 import io.ocppbdd.protocol.messages.UnlockConnectorResponse;
 import io.ocppbdd.protocol.messages.UnlockStatusEnum;
 import io.ocppbdd.rpc.CallFailedException;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +20,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UnlockAndStatusTest {
 
-    private static UnlockStatusEnum unlock(TxFixture fx, int evseId, int connectorId) {
+    private static UnlockStatusEnum unlock(TestHarness.Station fx, int evseId, int connectorId) {
         return join(fx.csms.send(fx.id, new UnlockConnectorRequest().withEvseId(evseId).withConnectorId(connectorId),
                 UnlockConnectorResponse.class)).getStatus();
     }
 
-    private static GetTransactionStatusResponse status(TxFixture fx, String transactionId) {
+    private static GetTransactionStatusResponse status(TestHarness.Station fx, String transactionId) {
         return join(fx.csms.send(fx.id, new GetTransactionStatusRequest().withTransactionId(transactionId),
                 GetTransactionStatusResponse.class));
     }
@@ -40,13 +40,14 @@ class UnlockAndStatusTest {
     @DisplayName("F05.FR.06/04 Unlocked without a cable; F05.FR.05 UnlockFailed for a stuck connector; F05.FR.03 "
             + "UnknownConnector; F05.FR.02 OngoingAuthorizedTransaction, and the transaction goes on")
     void unlockConnector() {
-        try (TxFixture fx = TxFixture.boot(station("UNL-F05", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("UNL-F05", Map.of()));
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.UNLOCKED);
             assertThat(unlock(fx, 1, 2)).isEqualTo(UnlockStatusEnum.UNKNOWN_CONNECTOR);
             assertThat(unlock(fx, 2, 1)).isEqualTo(UnlockStatusEnum.UNKNOWN_CONNECTOR);
-            fx.station.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, true);
+            fx.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, true);
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.UNLOCK_FAILED);
-            fx.station.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, false);
+            fx.module(io.ocppbdd.station.remote.UnlockConnectorModule.class).stuck(1, 1, false);
             fx.plugIn(1);
             fx.present(1, "TOKEN");
             assertThat(unlock(fx, 1, 1)).isEqualTo(UnlockStatusEnum.ONGOING_AUTHORIZED_TRANSACTION);
@@ -60,7 +61,8 @@ class UnlockAndStatusTest {
             + "without transactionId; E14.FR.04/07 messagesInQueue true while events wait offline, E14.FR.05/08 "
             + "false once delivered")
     void transactionStatus() {
-        try (TxFixture fx = TxFixture.boot(station("TXS-E14", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TXS-E14", Map.of()));
             assertThat(status(fx, "unknown").getOngoingIndicator()).isFalse();
             assertThat(status(fx, "unknown").getMessagesInQueue()).isFalse();
             fx.plugIn(1);
@@ -73,9 +75,9 @@ class UnlockAndStatusTest {
 
             fx.csms.stubFor(Stub.on(Action.BootNotification).forStation(fx.id).willReturnFields(
                     Map.of("status", "Pending", "interval", 3600)));
-            fx.station.reboot(io.ocppbdd.protocol.messages.BootReasonEnum.REMOTE_RESET);
+            fx.simulator().reboot(io.ocppbdd.protocol.messages.BootReasonEnum.REMOTE_RESET);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> fx.station.bootStatus() == io.ocppbdd.station.BootStatus.PENDING);
+                    .until(() -> fx.simulator().bootStatus() == io.ocppbdd.station.BootStatus.PENDING);
             fx.present(1, "TOKEN");
             assertThat(status(fx, id).getMessagesInQueue()).as("Ended held while Pending").isTrue();
             assertThat(status(fx, id).getOngoingIndicator()).isFalse();
@@ -86,7 +88,8 @@ class UnlockAndStatusTest {
     @DisplayName("Part 4 §4.3: actions the station does not support (SetDisplayMessage, CostUpdated) are "
             + "answered with CALLERROR NotSupported, never ignored")
     void unsupportedActions() {
-        try (TxFixture fx = TxFixture.boot(station("UNSUP", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("UNSUP", Map.of()));
             ObjectNode display = Json.object();
             display.putObject("message").put("id", 1).put("priority", "NormalCycle")
                     .putObject("message").put("format", "UTF8").put("content", "Hello");

@@ -15,7 +15,7 @@ import io.ocppbdd.protocol.messages.ReserveNowResponse;
 import io.ocppbdd.protocol.messages.ReserveNowStatusEnum;
 import io.ocppbdd.station.state.EvseState;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,36 +26,36 @@ import java.util.Map;
 
 import static io.ocppbdd.station.remote.Remote.start;
 import static io.ocppbdd.station.remote.Remote.station;
-import static io.ocppbdd.station.transactions.TxFixture.join;
-import static io.ocppbdd.station.transactions.TxFixture.token;
+import static io.ocppbdd.testing.TestHarness.join;
+import static io.ocppbdd.testing.TestHarness.rfid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReservationTest {
 
-    private static ReserveNowStatusEnum reserve(TxFixture fx, int id, Integer evseId, String idToken,
+    private static ReserveNowStatusEnum reserve(TestHarness.Station fx, int id, Integer evseId, String idToken,
                                                 Duration validity) {
         ReserveNowStatusEnum status = join(fx.csms.send(fx.id, new ReserveNowRequest().withId(id).withEvseId(evseId)
-                .withIdToken(token(idToken))
-                .withExpiryDateTime(fx.time.clock().instant().plus(validity).atOffset(ZoneOffset.UTC)),
+                .withIdToken(rfid(idToken))
+                .withExpiryDateTime(fx.now().plus(validity).atOffset(ZoneOffset.UTC)),
                 ReserveNowResponse.class)).getStatus();
         fx.idle();
         return status;
     }
 
-    private static CancelReservationStatusEnum cancel(TxFixture fx, int id) {
+    private static CancelReservationStatusEnum cancel(TestHarness.Station fx, int id) {
         CancelReservationStatusEnum status = join(fx.csms.send(fx.id, new CancelReservationRequest()
                 .withReservationId(id), CancelReservationResponse.class)).getStatus();
         fx.idle();
         return status;
     }
 
-    private static List<String> statuses(TxFixture fx) {
+    private static List<String> statuses(TestHarness.Station fx) {
         return fx.csms.requests(fx.id, Action.StatusNotification).stream()
                 .map(r -> r.payload().path("evseId").asInt() + ":" + r.payload().path("connectorStatus").asText())
                 .toList();
     }
 
-    private static List<String> since(TxFixture fx, int before) {
+    private static List<String> since(TestHarness.Station fx, int before) {
         List<String> all = statuses(fx);
         return all.subList(before, all.size());
     }
@@ -71,7 +71,8 @@ class ReservationTest {
             + "another idToken is Rejected; H01.FR.15 the reserved idToken's transaction carries the reservationId "
             + "and ends the reservation")
     void reservationUsed() {
-        try (TxFixture fx = TxFixture.boot(twoEvses("RSV-USE"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(twoEvses("RSV-USE"));
             int before = statuses(fx).size();
             assertThat(reserve(fx, 11, 1, "DRIVER", Duration.ofMinutes(30))).isEqualTo(ReserveNowStatusEnum.ACCEPTED);
             assertThat(since(fx, before)).containsExactly("1:Reserved");
@@ -90,11 +91,12 @@ class ReservationTest {
     @DisplayName("H01 a reservation that expires: ReservationStatusUpdate Expired and the EVSE Available again; "
             + "H02.FR.01/02/04 cancel an unknown id Rejected, a known one Accepted and Available again")
     void expiryAndCancel() {
-        try (TxFixture fx = TxFixture.boot(twoEvses("RSV-EXP"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(twoEvses("RSV-EXP"));
             int before = statuses(fx).size();
             reserve(fx, 1, 1, "A", Duration.ofSeconds(60));
             reserve(fx, 2, 2, "B", Duration.ofMinutes(30));
-            fx.advance(Duration.ofSeconds(60));
+            fx.pass(Duration.ofSeconds(60));
             ObjectNode update = fx.csms.requests(fx.id, Action.ReservationStatusUpdate).get(0).payload();
             assertThat(update.path("reservationId").asInt()).isEqualTo(1);
             assertThat(update.path("reservationUpdateStatus").asText()).isEqualTo("Expired");
@@ -110,21 +112,22 @@ class ReservationTest {
             + "answers; H01.FR.19 no evseId Rejected without NonEvseSpecific; H01.FR.17 an EVSE made Unavailable "
             + "loses its reservation (Removed)")
     void answers() {
-        try (TxFixture fx = TxFixture.boot(twoEvses("RSV-ANS"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(twoEvses("RSV-ANS"));
             assertThat(reserve(fx, 1, 1, "A", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.ACCEPTED);
             assertThat(reserve(fx, 1, 1, "B", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.ACCEPTED);
             assertThat(reserve(fx, 2, 1, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.OCCUPIED);
             assertThat(reserve(fx, 3, null, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.REJECTED);
-            join(fx.station.onLoop(() -> {
-                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, true);
+            fx.onLoop(() -> {
+                fx.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, true);
                 return null;
-            }));
+            });
             assertThat(reserve(fx, 4, 2, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.FAULTED);
-            join(fx.station.onLoop(() -> {
-                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, false);
-                fx.station.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
+            fx.onLoop(() -> {
+                fx.module(io.ocppbdd.station.evse.EvseModule.class).setFaulted(2, 1, false);
+                fx.module(io.ocppbdd.station.evse.EvseModule.class).setUnavailable(2, 1, true);
                 return null;
-            }));
+            });
             assertThat(reserve(fx, 4, 2, "C", Duration.ofMinutes(5))).isEqualTo(ReserveNowStatusEnum.UNAVAILABLE);
 
             join(fx.csms.send(fx.id, new ChangeAvailabilityRequest().withEvse(new EVSE().withId(1))

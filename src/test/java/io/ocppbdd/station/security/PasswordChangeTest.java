@@ -21,7 +21,7 @@ import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.ocppbdd.testing.StationHarness.PATIENCE;
-import static io.ocppbdd.testing.StationHarness.await;
+import static io.ocppbdd.testing.TestHarness.PATIENCE;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +48,7 @@ class PasswordChangeTest {
     @TempDir
     Path folder;
 
-    private final StationHarness harness = new StationHarness();
+    private final TestHarness harness = new TestHarness();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private StateFile stateFile;
@@ -70,7 +70,7 @@ class PasswordChangeTest {
         assertThat(setPassword(station, NEW)).isEqualTo(SetVariableStatusEnum.ACCEPTED);
 
         await().atMost(PATIENCE).until(() -> connections.get() == 2);
-        assertThat(harness.nth(station, Action.SecurityEventNotification, 1).payload().path("type").asText())
+        assertThat(harness.nth(station.id(), Action.SecurityEventNotification, 1).payload().path("type").asText())
                 .isEqualTo("ReconfigurationOfSecurityParameters");
         assertThat(harness.csms.requests("CS-A01", Action.BootNotification)).hasSize(1);
         assertThat(Files.readString(stateFile.path())).doesNotContain(OLD, NEW);
@@ -94,7 +94,7 @@ class PasswordChangeTest {
         for (int refusal = 1; refusal <= 3; refusal++) {
             int expected = refusal;
             await().atMost(PATIENCE).until(() -> failures.get() == expected);
-            harness.time.advance(Duration.ofMinutes(10));
+            harness.jump(Duration.ofMinutes(10));
         }
         await().atMost(PATIENCE).until(() -> connections.get() == 2);
         assertThat(stateFile.load().getDeviceModel()).containsEntry("SecurityCtrlr.BasicAuthPassword", OLD);
@@ -108,7 +108,7 @@ class PasswordChangeTest {
 
         assertThat(setPassword(station, NEW)).isEqualTo(SetVariableStatusEnum.ACCEPTED);
 
-        harness.nth(station, Action.SecurityEventNotification, 1);
+        harness.nth(station.id(), Action.SecurityEventNotification, 1);
         assertThat(connections.get()).isEqualTo(1);
         assertThat(Files.readString(stateFile.path())).doesNotContain(NEW);
         assertThat(Files.readString(stateFile.secretsPath())).contains(NEW);
@@ -121,12 +121,12 @@ class PasswordChangeTest {
         harness.csms.requirePassword("CS-NO-DOWN", OLD);
         ChargingStation station = bootedStation("CS-NO-DOWN", 1);
 
-        SetNetworkProfileResponse network = await(harness.csms.send("CS-NO-DOWN", new SetNetworkProfileRequest()
+        SetNetworkProfileResponse network = join(harness.csms.send("CS-NO-DOWN", new SetNetworkProfileRequest()
                 .withConfigurationSlot(1).withConnectionData(new NetworkConnectionProfile()
                         .withOcppVersion(OCPPVersionEnum.OCPP_20).withOcppTransport(OCPPTransportEnum.JSON)
                         .withOcppCsmsUrl("ws://127.0.0.1:9/ocpp").withMessageTimeout(30).withSecurityProfile(0)
                         .withOcppInterface(OCPPInterfaceEnum.WIRED_0)), SetNetworkProfileResponse.class));
-        SetVariablesResponse variable = await(harness.csms.send("CS-NO-DOWN", new SetVariablesRequest()
+        SetVariablesResponse variable = join(harness.csms.send("CS-NO-DOWN", new SetVariablesRequest()
                 .withSetVariableData(List.of(new SetVariableData().withComponent(securityCtrlr())
                         .withVariable(new Variable().withName("SecurityProfile")).withAttributeValue("0"))),
                 SetVariablesResponse.class));
@@ -135,7 +135,7 @@ class PasswordChangeTest {
         assertThat(network.getStatusInfo().getReasonCode()).isEqualTo("ValueTooLow");
         assertThat(variable.getSetVariableResult().get(0).getAttributeStatus())
                 .isEqualTo(SetVariableStatusEnum.REJECTED);
-        GetVariablesResponse profile = await(harness.csms.send("CS-NO-DOWN", new GetVariablesRequest()
+        GetVariablesResponse profile = join(harness.csms.send("CS-NO-DOWN", new GetVariablesRequest()
                 .withGetVariableData(List.of(new GetVariableData().withComponent(securityCtrlr())
                         .withVariable(new Variable().withName("SecurityProfile")))), GetVariablesResponse.class));
         assertThat(profile.getGetVariableResult().get(0).getAttributeValue()).isEqualTo("1");
@@ -150,17 +150,16 @@ class PasswordChangeTest {
         }
         stateFile = new StateFile(folder.resolve(id + ".json"));
         stateFile.save(state);
-        ChargingStation station = harness.station(stateFile.load(), builder -> builder.stateFile(stateFile)
-                .module(context -> {
+        ChargingStation station = harness.connect(stateFile.load(), stateFile, List.of(context -> {
                     context.events().onConnected(connections::incrementAndGet);
                     context.events().onConnectFailed(failure -> failures.incrementAndGet());
-                }));
+                })).simulator();
         await().atMost(PATIENCE).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
         return station;
     }
 
     private SetVariableStatusEnum setPassword(ChargingStation station, String password) {
-        return await(harness.csms.send(station.id(), new SetVariablesRequest().withSetVariableData(List.of(
+        return join(harness.csms.send(station.id(), new SetVariablesRequest().withSetVariableData(List.of(
                 new SetVariableData().withComponent(securityCtrlr())
                         .withVariable(new Variable().withName("BasicAuthPassword")).withAttributeValue(password))),
                 SetVariablesResponse.class)).getSetVariableResult().get(0).getAttributeStatus();

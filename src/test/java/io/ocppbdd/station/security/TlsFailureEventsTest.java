@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.ocppbdd.testing.StationHarness.PATIENCE;
-import static io.ocppbdd.testing.StationHarness.await;
+import static io.ocppbdd.testing.TestHarness.PATIENCE;
+import static io.ocppbdd.testing.TestHarness.join;
 import static io.ocppbdd.testing.TestCertificates.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,8 +99,8 @@ class TlsFailureEventsTest {
                 time.advance(Duration.ofMinutes(10));
             }
             await().atMost(PATIENCE).until(() -> station.bootStatus() == BootStatus.ACCEPTED);
-            RecordedRequest event = await(csms.request(id, Action.SecurityEventNotification, r -> true));
-            await(station.whenIdle());
+            RecordedRequest event = join(csms.request(id, Action.SecurityEventNotification, r -> true));
+            join(station.whenIdle());
             assertThat(csms.requests(id, Action.SecurityEventNotification)).as("one event per kind").hasSize(1);
             return event;
         } finally {

@@ -7,7 +7,7 @@ import io.ocppbdd.protocol.messages.SetChargingProfileRequest;
 import io.ocppbdd.protocol.messages.SetChargingProfileResponse;
 import io.ocppbdd.station.metering.EnergyModel;
 import io.ocppbdd.station.state.StationState;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +26,21 @@ class TxProfileCapsMeterValuesTest {
     void txProfileLowersPower() {
         StationState state = StationState.defaults("SC-MV");
         state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "TOKEN-SC");
             ObjectNode started = fx.event(0);
             String transactionId = started.path("transactionInfo").path("transactionId").asText();
-            fx.advance(Duration.ofSeconds(60));
+            fx.pass(Duration.ofSeconds(60));
             assertThat(lastPower(fx.events())).hasValue(EnergyModel.EV_DEMAND_WATTS);
 
-            SetChargingProfileResponse answer = TxFixture.join(fx.csms.send(fx.id, new SetChargingProfileRequest()
-                    .withEvseId(1).withChargingProfile(absolute(1, 0, TX, TxFixture.START.toString(), null, "0:10")
+            SetChargingProfileResponse answer = TestHarness.join(fx.csms.send(fx.id, new SetChargingProfileRequest()
+                    .withEvseId(1).withChargingProfile(absolute(1, 0, TX, TestHarness.START.toString(), null, "0:10")
                             .withTransactionId(transactionId)), SetChargingProfileResponse.class));
             assertThat(answer.getStatus()).isEqualTo(ChargingProfileStatusEnum.ACCEPTED);
             int before = fx.events().size();
-            fx.advance(Duration.ofSeconds(60));
+            fx.pass(Duration.ofSeconds(60));
 
             List<ObjectNode> after = fx.events().subList(before, fx.events().size());
             assertThat(lastPower(after)).as("10 A × 230 V × 3 phases").hasValue(6900);

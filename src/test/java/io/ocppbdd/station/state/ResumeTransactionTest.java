@@ -2,7 +2,7 @@ package io.ocppbdd.station.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +34,11 @@ class ResumeTransactionTest {
         StationState initial = StationState.defaults("RESUME-1");
         initial.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
         ObjectNode lastBefore;
-        try (TxFixture fx = TxFixture.boot(initial, file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(initial, file);
             fx.plugIn(1);
             fx.present(1, "TOKEN-R");
-            fx.advance(Duration.ofSeconds(120));
+            fx.pass(Duration.ofSeconds(120));
             lastBefore = fx.event(2);
         }
         StationState saved = file.load();
@@ -48,8 +49,9 @@ class ResumeTransactionTest {
         assertThat(saved.getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Occupied");
         assertThat(saved.getEvses().get(0).getMeter().getRegisterWh()).isGreaterThanOrEqualTo(register(lastBefore));
 
-        try (TxFixture fx = TxFixture.boot(saved, file)) {
-            fx.advance(Duration.ofSeconds(60));
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(saved, file);
+            fx.pass(Duration.ofSeconds(60));
             ObjectNode next = fx.event(0);
             assertThat(next.path("transactionInfo").path("transactionId").asText()).isEqualTo(id);
             assertThat(next.path("seqNo").asInt()).isEqualTo(3);
@@ -69,14 +71,16 @@ class ResumeTransactionTest {
             + "with the next seqNo")
     void reportsAChangeLostInThePowerCut() {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
-        try (TxFixture fx = TxFixture.boot(StationState.defaults("RESUME-2"), file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(StationState.defaults("RESUME-2"), file);
             fx.plugIn(1);
             fx.present(1, "TOKEN-S");
             fx.event(0);
         }
         StationState saved = file.load();
         saved.getEvses().get(0).setEvSuspended(true); // the EV suspended; the station died before telling anyone
-        try (TxFixture fx = TxFixture.boot(saved, file)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(saved, file);
             ObjectNode next = fx.event(0);
             assertThat(next.path("triggerReason").asText()).isEqualTo("ChargingStateChanged");
             assertThat(next.path("transactionInfo").path("chargingState").asText()).isEqualTo("SuspendedEV");

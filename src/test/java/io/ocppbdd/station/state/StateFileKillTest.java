@@ -5,7 +5,7 @@ import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.station.evse.EvseModule;
-import io.ocppbdd.station.transactions.TxFixture;
+import io.ocppbdd.testing.TestHarness;
 import io.ocppbdd.testing.ChildJvm;
 import io.ocppbdd.testing.ReceivedEvents;
 import org.junit.jupiter.api.DisplayName;
@@ -43,7 +43,8 @@ class StateFileKillTest {
     void survivesKills() throws Exception {
         Path stateFile = folder.resolve(StateFile.DEFAULT_NAME);
         Random random = new Random(20261124);
-        try (EmbeddedCsms csms = EmbeddedCsms.start()) {
+        try (TestHarness harness = new TestHarness()) {
+            EmbeddedCsms csms = harness.csms;
             String transactionId = null;
             int lastSeen = -1;
             for (int round = 0; round < ROUNDS; round++) {
@@ -80,17 +81,16 @@ class StateFileKillTest {
             StationState state = new StateFile(stateFile).load();
             int next = state.getEvses().get(0).getTransaction().getNextSeqNo();
             int eventsBefore = events(csms).size();
-            try (TxFixture fx = TxFixture.boot(csms, state, new StateFile(stateFile))) {
-                boolean suspended = TxFixture.join(fx.station.onLoop(() -> fx.station.module(EvseModule.class).evse(1).isEvSuspended()));
-                fx.evSuspends(1, !suspended);
-                await().atMost(Duration.ofSeconds(30)).until(() -> events(csms).stream().skip(eventsBefore)
-                        .anyMatch(event -> event.path("seqNo").asInt() == next));
-                ObjectNode resumed = events(csms).stream().skip(eventsBefore)
-                        .filter(event -> event.path("seqNo").asInt() == next).findFirst().orElseThrow();
-                assertThat(resumed.path("transactionInfo").path("transactionId").asText()).isEqualTo(transactionId);
-                assertThat(next).isGreaterThan(lastSeen);
-                ReceivedEvents.of(events(csms));
-            }
+            TestHarness.Station fx = harness.boot(state, new StateFile(stateFile));
+            boolean suspended = fx.onLoop(() -> fx.module(EvseModule.class).evse(1).isEvSuspended());
+            fx.evSuspends(1, !suspended);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(csms).stream().skip(eventsBefore)
+                    .anyMatch(event -> event.path("seqNo").asInt() == next));
+            ObjectNode resumed = events(csms).stream().skip(eventsBefore)
+                    .filter(event -> event.path("seqNo").asInt() == next).findFirst().orElseThrow();
+            assertThat(resumed.path("transactionInfo").path("transactionId").asText()).isEqualTo(transactionId);
+            assertThat(next).isGreaterThan(lastSeen);
+            ReceivedEvents.of(events(csms));
         }
     }
 }

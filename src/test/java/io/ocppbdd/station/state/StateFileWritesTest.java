@@ -6,7 +6,7 @@ import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.evse.EvseModule;
-import io.ocppbdd.testing.StationHarness;
+import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import static io.ocppbdd.testing.StationHarness.await;
+import static io.ocppbdd.testing.TestHarness.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a running station writes its state file: off its loop, coalesced, atomic, latest last, before it speaks. */
@@ -33,7 +33,7 @@ class StateFileWritesTest {
     @TempDir
     Path folder;
 
-    private final StationHarness harness = new StationHarness();
+    private final TestHarness harness = new TestHarness();
 
     @AfterEach
     void close() {
@@ -77,20 +77,19 @@ class StateFileWritesTest {
     @DisplayName("ten changes in one turn of the station's loop make one write of the state file")
     void oneWritePerLoopTurn() {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
-        ChargingStation station = harness.station(StationState.withEvses("CS-COALESCE", 2),
-                builder -> builder.stateFile(file));
-        harness.nth(station, Action.StatusNotification, 2);
-        await(station.stateSaved());
+        ChargingStation station = harness.connect(StationState.withEvses("CS-COALESCE", 2), file).simulator();
+        harness.nth(station.id(), Action.StatusNotification, 2);
+        join(station.stateSaved());
         long before = file.writes();
 
-        await(station.onLoop(() -> {
+        join(station.onLoop(() -> {
             EvseModule evses = station.module(EvseModule.class);
             for (int n = 0; n < 10; n++) {
                 evses.setUnavailable(1 + n % 2, 1, n % 4 < 2);
             }
             return null;
         }));
-        await(station.stateSaved());
+        join(station.stateSaved());
 
         assertThat(file.writes()).isEqualTo(before + 1);
         assertThat(file.load().getEvses()).extracting(evse -> evse.getConnectors().get(0).getStatus())
@@ -102,15 +101,14 @@ class StateFileWritesTest {
     void theCsmsHearsOnlyWhatIsOnDisk() throws Exception {
         WriterByHand writer = new WriterByHand();
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME), writer);
-        ChargingStation station = harness.station(StationState.defaults("CS-DISK-FIRST"),
-                builder -> builder.stateFile(file));
+        ChargingStation station = harness.connect(StationState.defaults("CS-DISK-FIRST"), file).simulator();
         writer.runUntil(() -> harness.csms.requests("CS-DISK-FIRST", Action.StatusNotification).size() == 1);
 
-        await(station.onLoop(() -> {
+        join(station.onLoop(() -> {
             station.module(EvseModule.class).setUnavailable(1, 1, true);
             return null;
         }));
-        await(station.onLoop(() -> null));
+        join(station.onLoop(() -> null));
         assertThat(sentStatuses(station)).containsExactly("Available");
         assertThat(file.load().getEvses().get(0).getConnectors().get(0).getStatus()).isEqualTo("Available");
 
@@ -125,8 +123,8 @@ class StateFileWritesTest {
     @DisplayName("stop() writes the last state before it returns, so the file can be read at once")
     void stopWritesTheLastState() {
         StateFile file = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
-        ChargingStation station = harness.station(StationState.defaults("CS-STOP"), builder -> builder.stateFile(file));
-        await(station.onLoop(() -> {
+        ChargingStation station = harness.connect(StationState.defaults("CS-STOP"), file).simulator();
+        join(station.onLoop(() -> {
             station.module(EvseModule.class).setUnavailable(1, 1, true);
             return null;
         }));
@@ -160,7 +158,7 @@ class StateFileWritesTest {
 
         /** Runs writes as they come until the condition holds (at most the harness's patience). */
         void runUntil(BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + StationHarness.PATIENCE.toNanos();
+            long deadline = System.nanoTime() + TestHarness.PATIENCE.toNanos();
             while (!condition.getAsBoolean()) {
                 assertThat(System.nanoTime()).as("condition within the patience").isLessThan(deadline);
                 Runnable write = queued.poll(100, TimeUnit.MILLISECONDS);

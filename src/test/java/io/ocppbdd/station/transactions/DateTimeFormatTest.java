@@ -1,5 +1,6 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.testing.TestHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.protocol.Action;
@@ -30,23 +31,24 @@ class DateTimeFormatTest {
     @Test
     @DisplayName("every dateTime in a transaction's frames, both ways, reads 2026-01-01T00:00:10.000Z")
     void everyDateTimeHasThreeFractionalDigits() {
-        try (TxFixture tx = TxFixture.boot(StationState.defaults("CS-TIME"), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station tx = harness.boot(StationState.defaults("CS-TIME"));
             tx.plugIn(1);
             tx.present(1, "04A2B3C4");
-            tx.advance(Duration.ofMillis(500));
-            tx.advance(Duration.ofSeconds(60));
-            TxFixture.join(tx.csms.send(tx.id, Action.GetVariables, (ObjectNode) Json.parse("{\"getVariableData\":"
+            tx.pass(Duration.ofMillis(500));
+            tx.pass(Duration.ofSeconds(60));
+            TestHarness.join(tx.csms.send(tx.id, Action.GetVariables, (ObjectNode) Json.parse("{\"getVariableData\":"
                     + "[{\"component\":{\"name\":\"ClockCtrlr\"},\"variable\":{\"name\":\"DateTime\"}}]}")));
             tx.unplug(1);
 
             List<String> times = new ArrayList<>();
-            for (TraceEntry entry : tx.station.trace().entries()) {
+            for (TraceEntry entry : tx.simulator().trace().entries()) {
                 collect(Json.parse(entry.frame()), times);
             }
 
             assertThat(times).as("dateTimes in the trace").hasSizeGreaterThan(5)
                     .allSatisfy(time -> assertThat(time).matches(ONE_FORMAT));
-            assertThat(times).contains(Json.dateTime(TxFixture.START));
+            assertThat(times).contains(Json.dateTime(TestHarness.START));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.driver.TokenOutcome;
+import io.ocppbdd.testing.TestHarness;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
@@ -19,7 +21,8 @@ class MasterPassTest {
         StationState state = StationState.withEvses("TX-MASTER", 2);
         state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
         state.getDeviceModel().put("AuthCtrlr.MasterPassGroupId", "MASTER");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.csms.stubFor(Stub.on(Action.Authorize).when(p -> p.at("/idToken/idToken").asText().equals("BOSS"))
                     .willReturn(p -> p.putObject("idTokenInfo").put("status", "Accepted")
                             .putObject("groupIdToken").put("idToken", "MASTER").put("type", "Central")));

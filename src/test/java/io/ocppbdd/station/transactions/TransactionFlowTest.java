@@ -1,5 +1,7 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.driver.TokenOutcome;
+import io.ocppbdd.testing.TestHarness;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
@@ -32,7 +34,8 @@ class TransactionFlowTest {
     @DisplayName("E02 cable first (TxStartPoint EVConnected): Started on plug-in, Authorized with idToken, "
             + "E07 stop by the same idToken ends with StopAuthorized and Local; E01.FR.07 seqNo 0,1,2")
     void cableFirstThenStopByToken() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E02", Map.of("TxStartPoint", "EVConnected")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E02", Map.of("TxStartPoint", "EVConnected")));
             fx.plugIn(1);
             ObjectNode started = fx.event(0);
             assertThat(type(started)).isEqualTo("Started/CablePluggedIn/EVConnected");
@@ -69,7 +72,8 @@ class TransactionFlowTest {
     @DisplayName("E03 authorize first (TxStartPoint Authorized): Started with idToken, plug-in reports evse and "
             + "Charging, E09 unplug ends with EVCommunicationLost / EVDisconnected")
     void authorizeFirstThenUnplug() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E03", Map.of("TxStartPoint", "Authorized")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E03", Map.of("TxStartPoint", "Authorized")));
             fx.present(1, "TOKEN-2");
             ObjectNode started = fx.event(0);
             assertThat(type(started)).isEqualTo("Started/Authorized/Idle");
@@ -92,13 +96,14 @@ class TransactionFlowTest {
     @Test
     @DisplayName("E03.FR.05: no cable within EVConnectionTimeOut ends the transaction with EVConnectTimeout / Timeout")
     void evConnectionTimeout() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E03-5",
-                Map.of("TxStartPoint", "Authorized", "EVConnectionTimeOut", "30")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E03-5",
+                Map.of("TxStartPoint", "Authorized", "EVConnectionTimeOut", "30")));
             fx.present(1, "TOKEN-3");
             fx.event(0);
-            fx.advance(Duration.ofSeconds(29));
+            fx.pass(Duration.ofSeconds(29));
             assertThat(fx.events()).hasSize(1);
-            fx.advance(Duration.ofSeconds(1));
+            fx.pass(Duration.ofSeconds(1));
             ObjectNode ended = fx.event(1);
             assertThat(type(ended)).as("chargingState unchanged, so left out (E02.FR.13)").isEqualTo("Ended/EVConnectTimeout/-");
             assertThat(ended.path("transactionInfo").path("stoppedReason").asText()).isEqualTo("Timeout");
@@ -109,7 +114,8 @@ class TransactionFlowTest {
     @DisplayName("E01.FR.05 PowerPathClosed (default): plug-in alone starts nothing; authorization starts with "
             + "idToken, evse and Charging; E01.FR.19 EV suspends and resumes: ChargingStateChanged")
     void powerPathClosedAndSuspension() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E01-5", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E01-5", Map.of()));
             fx.plugIn(1);
             assertThat(fx.events()).isEmpty();
             fx.present(1, "TOKEN-4");
@@ -131,7 +137,8 @@ class TransactionFlowTest {
     @DisplayName("E05 / E06.FR.04 with StopTxOnInvalidId: an Invalid idTokenInfo in the response ends the "
             + "transaction with Deauthorized / DeAuthorized")
     void deauthorizedByCsms() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E05", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E05", Map.of()));
             fx.csms.stubFor(Stub.on(Action.TransactionEvent).when(p -> p.has("idToken"))
                     .willReturn(p -> p.putObject("idTokenInfo").put("status", "Invalid")));
             fx.plugIn(1);
@@ -147,8 +154,9 @@ class TransactionFlowTest {
     @DisplayName("E10 StopTxOnEVSideDisconnect false, TxStopPoint Authorized: unplug suspends (Idle), re-plug "
             + "resumes, the stop token ends it")
     void unplugWithoutStop() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E10", Map.of("StopTxOnEVSideDisconnect", "false",
-                "TxStopPoint", "Authorized")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E10", Map.of("StopTxOnEVSideDisconnect", "false",
+                "TxStopPoint", "Authorized")));
             fx.plugIn(1);
             fx.present(1, "TOKEN-6");
             fx.unplug(1);
@@ -164,8 +172,9 @@ class TransactionFlowTest {
     @DisplayName("E01.FR.06 / E06.FR.07 EnergyTransfer: starts when energy flows, ends with StoppedByEV when "
             + "the EV stops drawing")
     void energyTransferPoints() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E06-7", Map.of("TxStartPoint", "EnergyTransfer",
-                "TxStopPoint", "EnergyTransfer")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E06-7", Map.of("TxStartPoint", "EnergyTransfer",
+                "TxStopPoint", "EnergyTransfer")));
             fx.plugIn(1);
             fx.present(1, "TOKEN-7");
             assertThat(type(fx.event(0))).isEqualTo("Started/Authorized/Charging");
@@ -180,12 +189,13 @@ class TransactionFlowTest {
     @DisplayName("E01.FR.01 / E06.FR.01 ParkingBayOccupancy: EVDetected starts, EVDeparted ends; E01.FR.08 a new "
             + "transaction has a new UUID")
     void parkingBay() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E01-1", Map.of("TxStartPoint", "ParkingBayOccupancy",
-                "TxStopPoint", "ParkingBayOccupancy")), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E01-1", Map.of("TxStartPoint", "ParkingBayOccupancy",
+                "TxStopPoint", "ParkingBayOccupancy")));
             for (int round = 0; round < 2; round++) {
-                TxFixture.join(fx.station.module(EvseModule.class).parkingBay(1, true));
+                TestHarness.join(fx.module(EvseModule.class).parkingBay(1, true));
                 fx.idle();
-                TxFixture.join(fx.station.module(EvseModule.class).parkingBay(1, false));
+                TestHarness.join(fx.module(EvseModule.class).parkingBay(1, false));
                 fx.idle();
             }
             assertThat(fx.events()).hasSize(4);
@@ -201,19 +211,20 @@ class TransactionFlowTest {
     @Test
     @DisplayName("E02.FR.13: a charging limit of 0 W suspends the EVSE (SuspendedEVSE), lifting it resumes Charging")
     void chargingLimitSuspendsTheEvse() {
-        try (TxFixture fx = TxFixture.boot(station("TX-LIMIT", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-LIMIT", Map.of()));
             fx.plugIn(1);
             fx.present(1, "TOKEN-8");
-            TxFixture.join(fx.station.onLoop(() -> {
-                fx.station.module(MeteringModule.class).energyModel(1).limitWatts(0);
+            fx.onLoop(() -> {
+                fx.module(MeteringModule.class).energyModel(1).limitWatts(0);
                 return null;
-            }));
+            });
             fx.idle();
             assertThat(type(fx.event(1))).isEqualTo("Updated/ChargingStateChanged/SuspendedEVSE");
-            TxFixture.join(fx.station.onLoop(() -> {
-                fx.station.module(MeteringModule.class).energyModel(1).limitWatts(7400);
+            fx.onLoop(() -> {
+                fx.module(MeteringModule.class).energyModel(1).limitWatts(7400);
                 return null;
-            }));
+            });
             fx.idle();
             assertThat(type(fx.event(2))).isEqualTo("Updated/ChargingStateChanged/Charging");
             assertThat(fx.events()).hasSize(3);
@@ -224,13 +235,14 @@ class TransactionFlowTest {
     @DisplayName("E04.FR.01-03 / E11.FR.01-02: events that occur while the connection is down are queued, marked offline and "
             + "delivered in order after reconnection")
     void offlineEventsAreQueued() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E04", Map.of("TxStartPoint", "EVConnected")), null)) {
-            fx.station.dropConnection();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !fx.station.isConnected());
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E04", Map.of("TxStartPoint", "EVConnected")));
+            fx.simulator().dropConnection();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !fx.simulator().isConnected());
             fx.plugIn(1);
             fx.unplug(1);
             assertThat(fx.events()).isEmpty();
-            fx.time.advance(Duration.ofSeconds(30));
+            fx.pass(Duration.ofSeconds(30));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fx.events().size() == 2);
             assertThat(fx.events()).extracting(TransactionFlowTest::type)
                     .containsExactly("Started/CablePluggedIn/EVConnected", "Ended/EVCommunicationLost/Idle");
@@ -242,7 +254,8 @@ class TransactionFlowTest {
     @DisplayName("E07.FR.01 (b): an accepted idToken of the starter's group stops the authorization; a stranger's "
             + "does not (no event, E02.FR.20); E02.FR.18 numberOfPhasesUsed when charging starts")
     void groupStop() {
-        try (TxFixture fx = TxFixture.boot(station("TX-E07-GROUP", Map.of()), null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(station("TX-E07-GROUP", Map.of()));
             fx.csms.stubFor(Stub.on(Action.Authorize)
                     .when(p -> p.path("idToken").path("idToken").asText().startsWith("FLEET"))
                     .willReturn(p -> p.putObject("idTokenInfo").put("status", "Accepted")

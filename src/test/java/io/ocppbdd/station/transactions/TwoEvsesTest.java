@@ -1,5 +1,6 @@
 package io.ocppbdd.station.transactions;
 
+import io.ocppbdd.testing.TestHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.station.state.StationState;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TwoEvsesTest {
 
-    private static List<ObjectNode> eventsOf(TxFixture fx, String transactionId) {
+    private static List<ObjectNode> eventsOf(TestHarness.Station fx, String transactionId) {
         return fx.events().stream()
                 .filter(e -> e.path("transactionInfo").path("transactionId").asText().equals(transactionId))
                 .toList();
@@ -36,18 +37,19 @@ class TwoEvsesTest {
         StationState state = StationState.withEvses("TX-TWO", 2);
         state.getDeviceModel().put("AlignedDataCtrlr.Interval", "0");
         state.getDeviceModel().put("SampledDataCtrlr.TxUpdatedInterval", "60");
-        try (TxFixture fx = TxFixture.boot(state, null)) {
+        try (TestHarness harness = new TestHarness()) {
+            TestHarness.Station fx = harness.boot(state);
             fx.plugIn(1);
             fx.present(1, "DRIVER-1");
-            fx.advance(Duration.ofSeconds(30));
+            fx.pass(Duration.ofSeconds(30));
             fx.plugIn(2);
             fx.present(2, "DRIVER-2");
-            fx.advance(Duration.ofSeconds(150));
+            fx.pass(Duration.ofSeconds(150));
             fx.evSuspends(2, true);
             fx.unplug(1);
 
-            String first = TxFixture.join(fx.station.module(TransactionModule.class).transactionId(2)).orElseThrow();
-            assertThat(TxFixture.join(fx.station.module(TransactionModule.class).transactionId(1))).isEmpty();
+            String first = TestHarness.join(fx.module(TransactionModule.class).transactionId(2)).orElseThrow();
+            assertThat(TestHarness.join(fx.module(TransactionModule.class).transactionId(1))).isEmpty();
             String ended = fx.event(0).path("transactionInfo").path("transactionId").asText();
             List<ObjectNode> one = eventsOf(fx, ended);
             List<ObjectNode> two = eventsOf(fx, first);
