@@ -207,6 +207,7 @@ class SmartChargingModuleTest {
         set(0, absolute(1, 0, MAX, NOW, null, "0:20"));
         set(1, txDefault(2, 0, "0:16"));
         station.stop();
+        station.closed().get(30, TimeUnit.SECONDS); // the same identity connects again next
 
         StationState reloaded = new StateFile(folder.resolve("charge_point_state.json")).load();
         assertThat(reloaded.getChargingProfiles()).hasSize(2);
