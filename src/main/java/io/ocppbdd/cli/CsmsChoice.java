@@ -3,6 +3,7 @@ package io.ocppbdd.cli;
 import io.ocppbdd.driver.CsmsDrivers;
 import io.ocppbdd.driver.Simulation;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.net.URI;
@@ -11,11 +12,12 @@ import java.net.URISyntaxException;
 /** {@code --csms <url>} of the shell and the scenario runner: a CSMS at that URL, or the embedded CSMS without it. */
 final class CsmsChoice {
 
-    private CsmsChoice() {
-    }
+    @Option(names = "--csms", paramLabel = "<url>",
+            description = "The CSMS's OCPP-J endpoint, ws:// or wss://; the embedded CSMS when absent.")
+    private String url;
 
-    /** Sets the simulation's CSMS to the one at this URL (null: the embedded CSMS, the builder's default). */
-    static Simulation.Builder apply(Simulation.Builder builder, String url, CommandLine commandLine) {
+    /** Sets the simulation's CSMS to the one at the URL given (none: the embedded CSMS, the builder's default). */
+    Simulation.Builder apply(Simulation.Builder builder, CommandLine commandLine) {
         if (url == null) {
             return builder;
         }

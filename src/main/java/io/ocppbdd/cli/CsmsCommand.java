@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +40,8 @@ import java.util.concurrent.CompletableFuture;
 final class CsmsCommand implements Callable<Integer> {
 
     private final CompletableFuture<Void> stop;
+
+    private static final int FREE_PORT_ATTEMPTS = 10;
 
     @Spec
     private CommandSpec spec;
@@ -82,8 +87,7 @@ final class CsmsCommand implements Callable<Integer> {
         }
         try (EmbeddedCsms csms = start()) {
             answerAsConfigured(csms);
-            try (AdminApi admin = AdminApi.start(csms, host, adminPort != null ? adminPort
-                    : csms.url().getPort() + 1)) {
+            try (AdminApi admin = startAdmin(csms)) {
                 logging.logFrames(csms.trace(), Direction.RECEIVED);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(csms.url());
@@ -114,7 +118,34 @@ final class CsmsCommand implements Callable<Integer> {
         }
     }
 
+    /** The admin API on --admin-port, else on the OCPP port + 1. */
+    private AdminApi startAdmin(EmbeddedCsms csms) {
+        return AdminApi.start(csms, host, adminPort != null ? adminPort : csms.url().getPort() + 1);
+    }
+
+    /**
+     * The CSMS on --port. With --port 0 and no --admin-port, a free port whose next port is free too, so that the
+     * admin API sits on the OCPP port + 1 as profiles expect: a few tries, as another process may take it first.
+     */
     private EmbeddedCsms start() {
+        if (port != 0 || adminPort != null) {
+            return startOn(port);
+        }
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedCsms csms = startOn(0);
+            try (ServerSocket next = new ServerSocket(csms.url().getPort() + 1, 1, InetAddress.getByName(host))) {
+                return csms;
+            } catch (IOException e) {
+                csms.close();
+                if (attempt == FREE_PORT_ATTEMPTS) {
+                    throw new IllegalStateException("cannot find two free ports in a row on " + host
+                            + " (give --port and --admin-port)", e);
+                }
+            }
+        }
+    }
+
+    private EmbeddedCsms startOn(int port) {
         try {
             return EmbeddedCsms.start(host, port, null, SystemScheduler.instance());
         } catch (IllegalStateException e) {

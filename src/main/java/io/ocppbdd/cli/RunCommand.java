@@ -31,9 +31,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<file>", description = "The scenario, .yaml, .yml or .json.")
     private Path file;
 
-    @Option(names = "--csms", paramLabel = "<url>",
-            description = "The CSMS's OCPP-J endpoint, ws:// or wss://; the embedded CSMS when absent.")
-    private String csmsUrl;
+    @Mixin
+    private CsmsChoice csms = new CsmsChoice();
 
     @Mixin
     private LogOptions logging = new LogOptions();
@@ -42,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         logging.applyQuietly(spec);
         try {
-            return ScenarioRunner.run(file, builder -> CsmsChoice.apply(builder, csmsUrl, spec.commandLine()),
+            return ScenarioRunner.run(file, builder -> csms.apply(builder, spec.commandLine()),
                     spec.commandLine().getOut());
         } catch (ScenarioError e) {
             spec.commandLine().getErr().println(e.getMessage());

@@ -44,9 +44,8 @@ final class ShellCommand implements Callable<Integer> {
             description = "The station id when the state file does not exist yet. Default: ${DEFAULT-VALUE}.")
     private String stationId;
 
-    @Option(names = "--csms", paramLabel = "<url>",
-            description = "The CSMS's OCPP-J endpoint, ws:// or wss://; the embedded CSMS when absent.")
-    private String csmsUrl;
+    @Mixin
+    private CsmsChoice csms = new CsmsChoice();
 
     @Mixin
     private LogOptions logging = new LogOptions();
@@ -59,7 +58,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         Path state = stateFile.toAbsolutePath();
         Simulation.Builder builder = Simulation.builder().realTime().stateFolder(state.getParent());
-        try (Simulation simulation = CsmsChoice.apply(builder, csmsUrl, spec.commandLine()).build();
+        try (Simulation simulation = csms.apply(builder, spec.commandLine()).build();
              Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             StationDriver station = simulation.addStation(state, StationSpec.of(stationId));
             Shell shell = new Shell(simulation, station, terminal, state.resolveSibling(HISTORY_NAME));

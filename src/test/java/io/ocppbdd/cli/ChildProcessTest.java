@@ -196,7 +196,8 @@ class ChildProcessTest {
         ChargingStation station = null;
         try {
             String url = firstLine(csms).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(url).matches("ws://127\\.0\\.0\\.1:[1-9][0-9]*/ocpp");
+            assertThat(url).as(() -> "the csms command printed no URL; its stderr: " + readQuietly(folder.resolve("stderr.txt")))
+                    .matches("ws://127\\.0\\.0\\.1:[1-9][0-9]*/ocpp");
 
             station = ChargingStation.builder(StationState.defaults("CS-TO-PROC")).csmsUrl(URI.create(url)).build();
             station.start().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -242,5 +243,13 @@ class ChildProcessTest {
         reader.setDaemon(true);
         reader.start();
         return line;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 }
