@@ -196,7 +196,8 @@ class ChildProcessTest {
         ChargingStation station = null;
         try {
             String url = firstLine(csms).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(url).as(() -> "the csms command printed no URL; its stderr: " + readQuietly(folder.resolve("stderr.txt")))
+            assertThat(url)
+                    .as(() -> "the csms command printed no URL; its stderr: " + readQuietly(folder.resolve("stderr.txt")))
                     .matches("ws://127\\.0\\.0\\.1:[1-9][0-9]*/ocpp");
 
             station = ChargingStation.builder(StationState.defaults("CS-TO-PROC")).csmsUrl(URI.create(url)).build();
