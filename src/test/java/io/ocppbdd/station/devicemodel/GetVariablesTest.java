@@ -106,7 +106,7 @@ class GetVariablesTest {
     void writeOnlyIsRejected() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("SecurityCtrlr.BasicAuthPassword", "s3cret-passw0rd-16"));
+                    Map.of("SecurityCtrlr.BasicAuthPassword", "s3cret-passw0rd-16"));
             GetVariableResult result = get(cs, getData("SecurityCtrlr", "BasicAuthPassword"));
             assertUnanswered(result, GetVariableStatusEnum.REJECTED);
             assertThat(result.getAttributeStatusInfo().getReasonCode()).isEqualTo("WriteOnly");
@@ -129,7 +129,7 @@ class GetVariablesTest {
     void instances() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "20"));
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "20"));
             assertThat(get(cs, getData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null))
                     .getAttributeValue()).isEqualTo("30");
             assertThat(get(cs, getData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetVariables"), null))
@@ -158,7 +158,7 @@ class GetVariablesTest {
     void refusesTooManyItems() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "3"));
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "3"));
             List<GetVariableData> three = Collections.nCopies(3, getData("OCPPCommCtrlr", "HeartbeatInterval"));
             assertThat(get(cs, three.toArray(GetVariableData[]::new))).hasSize(3);
             List<GetVariableData> four = Collections.nCopies(4, getData("OCPPCommCtrlr", "HeartbeatInterval"));
@@ -172,7 +172,7 @@ class GetVariablesTest {
     void refusesTooManyBytes() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("DeviceDataCtrlr.BytesPerMessage:GetVariables", "400"));
+                    Map.of("DeviceDataCtrlr.BytesPerMessage:GetVariables", "400"));
             List<GetVariableData> many = Collections.nCopies(10, getData("OCPPCommCtrlr", "HeartbeatInterval"));
             assertThat(refusal(cs, new GetVariablesRequest().withGetVariableData(many)))
                     .isEqualTo(ErrorCode.FormatViolation);

@@ -203,7 +203,7 @@ class SetVariablesTest {
     void refusesTooManyItems() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:SetVariables", "2"));
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:SetVariables", "2"));
             SetVariableData item = setData("OCPPCommCtrlr", "HeartbeatInterval", "60");
             assertThat(refusal(cs, new SetVariablesRequest().withSetVariableData(List.of(item, item, item))))
                     .isEqualTo(ErrorCode.OccurrenceConstraintViolation);
@@ -217,7 +217,7 @@ class SetVariablesTest {
     void refusesTooManyBytes() throws Exception {
         try (TestHarness harness = new TestHarness()) {
             Station cs = booted(harness, folder,
-                Map.of("DeviceDataCtrlr.BytesPerMessage:SetVariables", "120"));
+                    Map.of("DeviceDataCtrlr.BytesPerMessage:SetVariables", "120"));
             SetVariableData item = setData("SecurityCtrlr", "OrganizationName", "x".repeat(60));
             assertThat(refusal(cs, new SetVariablesRequest().withSetVariableData(List.of(item))))
                     .isEqualTo(ErrorCode.FormatViolation);
