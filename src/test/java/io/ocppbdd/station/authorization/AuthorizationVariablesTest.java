@@ -3,15 +3,17 @@ package io.ocppbdd.station.authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.ocppbdd.station.authorization.AuthorizationCalls.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthorizationVariablesTest {
@@ -44,8 +46,8 @@ class AuthorizationVariablesTest {
     @Test
     @DisplayName("B06, C10.FR.11, D01.FR.12/13: the station reports every AuthCtrlr, AuthCacheCtrlr and LocalAuthListCtrlr variable")
     void reportsEveryAuthorizationVariable() {
-        try (EmbeddedCsms csms = EmbeddedCsms.start();
-             TestStation station = TestStation.boot(csms, "CS-VARS", Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-VARS", Map.of());
             ObjectNode request = Json.object();
             ArrayNode data = request.putArray("getVariableData");
             DEFAULTS.keySet().forEach(key -> {
@@ -54,7 +56,7 @@ class AuthorizationVariablesTest {
                 item.putObject("variable").put("name", key.substring(key.indexOf('.') + 1));
             });
 
-            JsonNode results = TestStation.result(csms.send(station.id, Action.GetVariables, request))
+            JsonNode results = TestHarness.join(station.csms.send(station.id, Action.GetVariables, request))
                     .path("getVariableResult");
 
             Map<String, String> reported = new LinkedHashMap<>();

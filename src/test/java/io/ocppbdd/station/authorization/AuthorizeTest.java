@@ -1,6 +1,5 @@
 package io.ocppbdd.station.authorization;
 
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.RecordedRequest;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
@@ -10,7 +9,8 @@ import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenInfo;
 import io.ocppbdd.rpc.CallFailedException;
-import org.junit.jupiter.api.AfterEach;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,32 +21,34 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static io.ocppbdd.station.authorization.TestStation.rfid;
-import static io.ocppbdd.station.authorization.TestStation.token;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorize;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorizeRequests;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.answerAuthorize;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.setVariable;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorization;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.boot;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.rfid;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthorizeTest {
 
-    private final EmbeddedCsms csms = EmbeddedCsms.start();
 
-    @AfterEach
-    void closeCsms() {
-        csms.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(AuthorizationStatusEnum.class)
     @DisplayName("C01.FR.02, C01.FR.07: an unknown token is sent in Authorize and the CSMS's status decides")
     void theCsmsStatusDecides(AuthorizationStatusEnum status) {
-        try (TestStation station = TestStation.boot(csms, "CS-AUTH-" + status.ordinal(), Map.of())) {
-            station.answerAuthorize("04A2B3C4", status.value());
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-AUTH-" + status.ordinal(), Map.of());
+            answerAuthorize(station, "04A2B3C4", status.value());
 
-            IdTokenInfo info = station.authorize("04A2B3C4");
+            IdTokenInfo info = authorize(station, "04A2B3C4");
 
             assertThat(info.getStatus()).isEqualTo(status);
-            assertThat(station.authorizeRequests()).isEqualTo(1);
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 1)))
+            assertThat(authorizeRequests(station)).isEqualTo(1);
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 1)))
                     .isEqualTo(status == AuthorizationStatusEnum.ACCEPTED);
         }
     }
@@ -55,12 +57,13 @@ class AuthorizeTest {
     @ValueSource(strings = {"eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress"})
     @DisplayName("C01.FR.02, C04, C06.FR.02: every presentable IdTokenEnumType goes out in a schema-valid Authorize")
     void everyPresentableTypeIsAuthorized(String type) {
-        try (TestStation station = TestStation.boot(csms, "CS-TYPE-" + type, Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-TYPE-" + type, Map.of());
             IdToken token = token("NL-TNM-C00122045-K", type);
 
-            assertThat(station.authorize(token, 1).getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
+            assertThat(authorize(station, token, 1).getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
 
-            RecordedRequest request = csms.requests(station.id, Action.Authorize).get(0);
+            RecordedRequest request = station.csms.requests(station.id, Action.Authorize).get(0);
             assertThat(request.payload().at("/idToken/type").asText()).isEqualTo(type);
             assertThat(request.payload().at("/idToken/idToken").asText()).isEqualTo("NL-TNM-C00122045-K");
             assertThat(SchemaValidator.instance().checkRequest(Action.Authorize, request.payload())).isEmpty();
@@ -71,73 +74,79 @@ class AuthorizeTest {
     @ValueSource(strings = {"Central", "NoAuthorization"})
     @DisplayName("C03.FR.01, C05.FR.01, C02: Central and NoAuthorization tokens are accepted without Authorize")
     void centralAndNoAuthorizationNeedNoAuthorize(String type) {
-        try (TestStation station = TestStation.boot(csms, "CS-FREE-" + type.charAt(0), Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-FREE-" + type.charAt(0), Map.of());
             IdToken token = token("NoAuthorization".equals(type) ? "" : "a1b2c3d4-central", type);
 
-            assertThat(station.authorize(token, 1).getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
+            assertThat(authorize(station, token, 1).getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
 
-            assertThat(station.authorizeRequests()).isZero();
+            assertThat(authorizeRequests(station)).isZero();
         }
     }
 
     @Test
     @DisplayName("AuthCtrlr.Enabled false: no authorization is done, every token is accepted")
     void authorizationDisabled() {
-        try (TestStation station = TestStation.boot(csms, "CS-AUTH-OFF", Map.of("AuthCtrlr.Enabled", "false"))) {
-            station.answerAuthorize("BAD1", "Invalid");
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-AUTH-OFF", Map.of("AuthCtrlr.Enabled", "false"));
+            answerAuthorize(station, "BAD1", "Invalid");
 
-            assertThat(station.authorize("BAD1").getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
-            assertThat(station.authorizeRequests()).isZero();
+            assertThat(authorize(station, "BAD1").getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
+            assertThat(authorizeRequests(station)).isZero();
         }
     }
 
     @Test
     @DisplayName("AuthCtrlr.DisableRemoteAuthorization: no Authorize; the cache decides, an unknown token is Unknown")
     void remoteAuthorizationDisabled() {
-        try (TestStation station = TestStation.boot(csms, "CS-NOREMOTE", Map.of())) {
-            station.authorize("04A2B3C4");
-            station.setVariable("AuthCtrlr", "DisableRemoteAuthorization", "true");
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-NOREMOTE", Map.of());
+            authorize(station, "04A2B3C4");
+            setVariable(station, "AuthCtrlr", "DisableRemoteAuthorization", "true");
 
-            assertThat(station.authorize("04A2B3C4").getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
-            assertThat(station.authorize("FFFF0001").getStatus()).isEqualTo(AuthorizationStatusEnum.UNKNOWN);
-            assertThat(station.authorizeRequests()).isEqualTo(1);
+            assertThat(authorize(station, "04A2B3C4").getStatus()).isEqualTo(AuthorizationStatusEnum.ACCEPTED);
+            assertThat(authorize(station, "FFFF0001").getStatus()).isEqualTo(AuthorizationStatusEnum.UNKNOWN);
+            assertThat(authorizeRequests(station)).isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("C01.FR.20, C01.FR.21: a token allowed on some EVSEs may start charging on those only")
     void evseRestriction() {
-        try (TestStation station = TestStation.boot(csms, "CS-EVSE", Map.of())) {
-            station.answerAuthorize("04A2B3C4", "Accepted", info -> info.putArray("evseId").add(2));
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-EVSE", Map.of());
+            answerAuthorize(station, "04A2B3C4", "Accepted", info -> info.putArray("evseId").add(2));
 
-            IdTokenInfo info = station.authorize("04A2B3C4");
+            IdTokenInfo info = authorize(station, "04A2B3C4");
 
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 1))).isFalse();
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 2))).isTrue();
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, null))).isTrue();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 1))).isFalse();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 2))).isTrue();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, null))).isTrue();
         }
     }
 
     @Test
     @DisplayName("C01.FR.22: NotAtThisLocation is returned to the caller and does not let the driver charge")
     void notAtThisLocation() {
-        try (TestStation station = TestStation.boot(csms, "CS-LOCATION", Map.of())) {
-            station.answerAuthorize("04A2B3C4", "NotAtThisLocation");
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-LOCATION", Map.of());
+            answerAuthorize(station, "04A2B3C4", "NotAtThisLocation");
 
-            IdTokenInfo info = station.authorize("04A2B3C4");
+            IdTokenInfo info = authorize(station, "04A2B3C4");
 
             assertThat(info.getStatus()).isEqualTo(AuthorizationStatusEnum.NOT_AT_THIS_LOCATION);
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 1))).isFalse();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 1))).isFalse();
         }
     }
 
     @Test
     @DisplayName("C01: a CALLERROR to Authorize fails the authorization with CallFailedException")
     void callErrorFails() throws Exception {
-        try (TestStation station = TestStation.boot(csms, "CS-ERROR", Map.of())) {
-            csms.stubFor(Stub.on(Action.Authorize).willFailWith(ErrorCode.InternalError, "database down"));
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-ERROR", Map.of());
+            station.csms.stubFor(Stub.on(Action.Authorize).willFailWith(ErrorCode.InternalError, "database down"));
 
-            var answer = station.station.onLoop(() -> station.authorization().authorize(rfid("04A2B3C4"), 1))
+            var answer = station.simulator().onLoop(() -> authorization(station).authorize(rfid("04A2B3C4"), 1))
                     .thenCompose(future -> future);
 
             assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)

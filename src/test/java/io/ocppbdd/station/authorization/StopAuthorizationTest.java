@@ -1,13 +1,13 @@
 package io.ocppbdd.station.authorization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.protocol.messages.AdditionalInfo;
 import io.ocppbdd.protocol.messages.AuthorizationStatusEnum;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
 import io.ocppbdd.protocol.messages.IdTokenInfo;
-import org.junit.jupiter.api.AfterEach;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.ocppbdd.station.authorization.TestStation.rfid;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorize;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorizeStop;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorizeRequests;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.answerAuthorize;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.authorization;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.boot;
+import static io.ocppbdd.station.authorization.AuthorizationCalls.rfid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StopAuthorizationTest {
@@ -28,60 +34,59 @@ class StopAuthorizationTest {
     private static final Consumer<ObjectNode> MASTER_PASS = info -> info.putObject("groupIdToken")
             .put("idToken", "POLICE").put("type", "Central");
 
-    private final EmbeddedCsms csms = EmbeddedCsms.start();
 
-    @AfterEach
-    void closeCsms() {
-        csms.close();
-    }
 
     @Test
     @DisplayName("C01.FR.03 a, C09.FR.07 a, C01.FR.25: the starter's own token stops without Authorize")
     void sameToken() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-SAME", Map.of())) {
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-SAME", Map.of());
             IdToken presented = rfid("04a2b3c4").withAdditionalInfo(
                     List.of(new AdditionalInfo().withAdditionalIdToken("x").withType("y")));
 
-            assertThat(station.authorizeStop(presented, rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, presented, rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.SAME_TOKEN);
-            assertThat(station.authorizeRequests()).isZero();
+            assertThat(authorizeRequests(station)).isZero();
         }
     }
 
     @Test
     @DisplayName("C09.FR.07 b: a token cached as Accepted with the starter's group stops without Authorize")
     void sameGroupFromCache() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-CACHE", Map.of())) {
-            station.answerAuthorize("PARTNER1", "Accepted", IN_FAMILY);
-            station.authorize("PARTNER1");
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-CACHE", Map.of());
+            answerAuthorize(station, "PARTNER1", "Accepted", IN_FAMILY);
+            authorize(station, "PARTNER1");
 
-            assertThat(station.authorizeStop(rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.SAME_GROUP);
-            assertThat(station.authorizeRequests()).isEqualTo(1);
+            assertThat(authorizeRequests(station)).isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("C09.FR.03, C09.FR.05 (TC_C_39): a token unknown to the cache is authorized; the same group stops")
     void sameGroupAfterAuthorize() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-GROUP", Map.of())) {
-            station.answerAuthorize("PARTNER1", "Accepted", IN_FAMILY);
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-GROUP", Map.of());
+            answerAuthorize(station, "PARTNER1", "Accepted", IN_FAMILY);
 
-            assertThat(station.authorizeStop(rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.SAME_GROUP);
-            assertThat(station.authorizeRequests()).isEqualTo(1);
+            assertThat(authorizeRequests(station)).isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("C09: without the starter's IdTokenInfo its group is taken from the cache")
     void starterGroupFromCache() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-STARTER", Map.of())) {
-            station.answerAuthorize("04A2B3C4", "Accepted", IN_FAMILY);
-            station.answerAuthorize("PARTNER1", "Accepted", IN_FAMILY);
-            station.authorize("04A2B3C4");
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-STARTER", Map.of());
+            answerAuthorize(station, "04A2B3C4", "Accepted", IN_FAMILY);
+            answerAuthorize(station, "PARTNER1", "Accepted", IN_FAMILY);
+            authorize(station, "04A2B3C4");
 
-            assertThat(station.authorizeStop(rfid("PARTNER1"), rfid("04A2B3C4"), null))
+            assertThat(authorizeStop(station, rfid("PARTNER1"), rfid("04A2B3C4"), null))
                     .isEqualTo(StopAuthorization.SAME_GROUP);
         }
     }
@@ -89,10 +94,11 @@ class StopAuthorizationTest {
     @Test
     @DisplayName("C09.FR.11: a token of the same group that is not Accepted does not stop")
     void sameGroupNotAccepted() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-BLOCKED", Map.of())) {
-            station.answerAuthorize("PARTNER1", "Blocked", IN_FAMILY);
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-BLOCKED", Map.of());
+            answerAuthorize(station, "PARTNER1", "Blocked", IN_FAMILY);
 
-            assertThat(station.authorizeStop(rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, rfid("PARTNER1"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.REFUSED);
         }
     }
@@ -100,13 +106,14 @@ class StopAuthorizationTest {
     @Test
     @DisplayName("C01 failure postcondition: an Accepted token of another group, or of none, does not stop")
     void otherGroup() {
-        try (TestStation station = TestStation.boot(csms, "CS-STOP-OTHER", Map.of())) {
-            station.answerAuthorize("STRANGER", "Accepted", info -> info.putObject("groupIdToken")
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-STOP-OTHER", Map.of());
+            answerAuthorize(station, "STRANGER", "Accepted", info -> info.putObject("groupIdToken")
                     .put("idToken", "OTHER").put("type", "Central"));
 
-            assertThat(station.authorizeStop(rfid("STRANGER"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, rfid("STRANGER"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.REFUSED);
-            assertThat(station.authorizeStop(rfid("NOGROUP"), rfid("04A2B3C4"),
+            assertThat(authorizeStop(station, rfid("NOGROUP"), rfid("04A2B3C4"),
                     new IdTokenInfo().withStatus(AuthorizationStatusEnum.ACCEPTED)))
                     .isEqualTo(StopAuthorization.REFUSED);
         }
@@ -115,26 +122,28 @@ class StopAuthorizationTest {
     @Test
     @DisplayName("C16.FR.02, C16.FR.03, C12.FR.09: a Master Pass token stops any transaction but may not start one")
     void masterPass() {
-        try (TestStation station = TestStation.boot(csms, "CS-MASTER", Map.of("AuthCtrlr.MasterPassGroupId", "POLICE"))) {
-            station.answerAuthorize("OFFICER1", "Accepted", MASTER_PASS);
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-MASTER", Map.of("AuthCtrlr.MasterPassGroupId", "POLICE"));
+            answerAuthorize(station, "OFFICER1", "Accepted", MASTER_PASS);
 
-            IdTokenInfo info = station.authorize("OFFICER1");
+            IdTokenInfo info = authorize(station, "OFFICER1");
 
-            assertThat(station.onLoop(() -> station.authorization().isMasterPass(info))).isTrue();
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 1))).isFalse();
-            assertThat(station.authorizeStop(rfid("OFFICER1"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(station.onLoop(() -> authorization(station).isMasterPass(info))).isTrue();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 1))).isFalse();
+            assertThat(authorizeStop(station, rfid("OFFICER1"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.MASTER_PASS);
-            assertThat(station.authorizeRequests()).as("C16.FR.04: the second time from the cache").isEqualTo(1);
+            assertThat(authorizeRequests(station)).as("C16.FR.04: the second time from the cache").isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("C16: a group equal to MasterPassGroupId but not Accepted does not stop")
     void masterPassNotAccepted() {
-        try (TestStation station = TestStation.boot(csms, "CS-MASTER-BAD", Map.of("AuthCtrlr.MasterPassGroupId", "POLICE"))) {
-            station.answerAuthorize("OFFICER1", "Expired", MASTER_PASS);
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-MASTER-BAD", Map.of("AuthCtrlr.MasterPassGroupId", "POLICE"));
+            answerAuthorize(station, "OFFICER1", "Expired", MASTER_PASS);
 
-            assertThat(station.authorizeStop(rfid("OFFICER1"), rfid("04A2B3C4"), STARTER_INFO))
+            assertThat(authorizeStop(station, rfid("OFFICER1"), rfid("04A2B3C4"), STARTER_INFO))
                     .isEqualTo(StopAuthorization.REFUSED);
         }
     }
@@ -142,13 +151,14 @@ class StopAuthorizationTest {
     @Test
     @DisplayName("C16: without MasterPassGroupId no group is a Master Pass")
     void noMasterPassConfigured() {
-        try (TestStation station = TestStation.boot(csms, "CS-NOMASTER", Map.of())) {
-            station.answerAuthorize("OFFICER1", "Accepted", MASTER_PASS);
+        try (TestHarness harness = new TestHarness()) {
+            Station station = boot(harness, "CS-NOMASTER", Map.of());
+            answerAuthorize(station, "OFFICER1", "Accepted", MASTER_PASS);
 
-            IdTokenInfo info = station.authorize("OFFICER1");
+            IdTokenInfo info = authorize(station, "OFFICER1");
 
-            assertThat(station.onLoop(() -> station.authorization().isMasterPass(info))).isFalse();
-            assertThat(station.onLoop(() -> station.authorization().mayStart(info, 1))).isTrue();
+            assertThat(station.onLoop(() -> authorization(station).isMasterPass(info))).isFalse();
+            assertThat(station.onLoop(() -> authorization(station).mayStart(info, 1))).isTrue();
         }
     }
 }

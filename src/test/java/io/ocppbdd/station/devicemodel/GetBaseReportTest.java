@@ -17,6 +17,8 @@ import io.ocppbdd.protocol.messages.VariableAttribute;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.metering.EnergyModel;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.booted;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** B07 Get Base Report: the response, then the report in NotifyReportRequests, over a real WebSocket. */
@@ -44,10 +48,11 @@ class GetBaseReportTest {
     @DisplayName("B07.FR.01/03/04/10: FullInventory is Accepted, then sent in parts of ItemsPerMessage[GetReport] "
             + "with the requestId, seqNo from 0 and tbc on all but the last, after the response")
     void sendsTheReportInParts() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder, Map.of("DeviceDataCtrlr.ItemsPerMessage:GetReport", "10"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder, Map.of("DeviceDataCtrlr.ItemsPerMessage:GetReport", "10"));
             assertThat(request(cs, 42, ReportBaseEnum.FULL_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
             List<NotifyReportRequest> parts = report(cs, 42);
-            int total = cs.station.onLoop(() -> cs.station.deviceModel().variables().size()).get(30, TimeUnit.SECONDS);
+            int total = cs.onLoop(() -> cs.simulator().deviceModel().variables().size());
             assertThat(parts).hasSize((total + 9) / 10);
             for (int seqNo = 0; seqNo < parts.size(); seqNo++) {
                 NotifyReportRequest part = parts.get(seqNo);
@@ -58,7 +63,7 @@ class GetBaseReportTest {
                 assertThat(part.getGeneratedAt()).isEqualTo(OffsetDateTime.parse("2026-01-01T00:00:00Z"));
             }
             assertThat(parts.stream().mapToInt(p -> p.getReportData().size()).sum()).isEqualTo(total);
-            List<String> sent = cs.station.trace().entries().stream()
+            List<String> sent = cs.simulator().trace().entries().stream()
                     .filter(entry -> entry.direction() == Direction.SENT).map(TraceEntry::frame).toList();
             int response = indexOf(sent, "[3,");
             int firstPart = indexOf(sent, "\"NotifyReport\"");
@@ -70,7 +75,8 @@ class GetBaseReportTest {
     @DisplayName("B07.FR.08/11 and errata B07.FR.03: FullInventory lists every variable with characteristics and "
             + "all attribute types, each with a value but WriteOnly ones (§2.50 VariableAttributeType.value)")
     void fullInventory() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             request(cs, 7, ReportBaseEnum.FULL_INVENTORY);
             List<ReportData> items = items(report(cs, 7));
             assertThat(items).allSatisfy(item -> {
@@ -106,7 +112,8 @@ class GetBaseReportTest {
     @DisplayName("B07.FR.07: ConfigurationInventory lists exactly the variables the operator can set, with "
             + "characteristics")
     void configurationInventory() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             request(cs, 8, ReportBaseEnum.CONFIGURATION_INVENTORY);
             List<ReportData> items = items(report(cs, 8));
             assertThat(items).allSatisfy(item -> {
@@ -123,7 +130,8 @@ class GetBaseReportTest {
     @Test
     @DisplayName("B07.FR.09: SummaryInventory reports the AvailabilityState of station, EVSEs and connectors")
     void summaryInventory() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             request(cs, 9, ReportBaseEnum.SUMMARY_INVENTORY);
             List<ReportData> items = items(report(cs, 9));
             assertThat(items).extracting(GetBaseReportTest::name).containsExactly("ChargingStation.AvailabilityState",
@@ -137,31 +145,32 @@ class GetBaseReportTest {
     @Test
     @DisplayName("B07.FR.13: while a report is still being sent, another request is Rejected; afterwards Accepted")
     void rejectsWhileReporting() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             cs.csms.stubFor(Stub.on(Action.NotifyReport).willNotAnswer().once());
             assertThat(request(cs, 1, ReportBaseEnum.SUMMARY_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
-            cs.csms.request(StationUnderTest.ID, Action.NotifyReport, r -> true).get(30, TimeUnit.SECONDS);
+            cs.csms.request(cs.id, Action.NotifyReport, r -> true).get(30, TimeUnit.SECONDS);
             assertThat(request(cs, 2, ReportBaseEnum.FULL_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.REJECTED);
-            cs.time.advance(Duration.ofSeconds(30));
-            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
+            harness.jump(Duration.ofSeconds(30));
+            cs.idle();
             assertThat(request(cs, 3, ReportBaseEnum.SUMMARY_INVENTORY)).isEqualTo(GenericDeviceModelStatusEnum.ACCEPTED);
             assertThat(report(cs, 3)).hasSize(1);
-            assertThat(cs.csms.requests(StationUnderTest.ID, Action.NotifyReport))
+            assertThat(cs.csms.requests(cs.id, Action.NotifyReport))
                     .noneMatch(r -> r.payload().path("requestId").asInt() == 2);
         }
     }
 
-    static GenericDeviceModelStatusEnum request(StationUnderTest cs, int requestId, ReportBaseEnum base)
+    static GenericDeviceModelStatusEnum request(Station cs, int requestId, ReportBaseEnum base)
             throws Exception {
-        return cs.send(new GetBaseReportRequest().withRequestId(requestId).withReportBase(base),
+        return send(cs, new GetBaseReportRequest().withRequestId(requestId).withReportBase(base),
                 GetBaseReportResponse.class).getStatus();
     }
 
     /** Every part of report requestId, once its last part (tbc false) has come. */
-    static List<NotifyReportRequest> report(StationUnderTest cs, int requestId) throws Exception {
-        cs.csms.request(StationUnderTest.ID, Action.NotifyReport, r -> r.payload().path("requestId").asInt() == requestId
+    static List<NotifyReportRequest> report(Station cs, int requestId) throws Exception {
+        cs.csms.request(cs.id, Action.NotifyReport, r -> r.payload().path("requestId").asInt() == requestId
                 && !r.payload().path("tbc").asBoolean()).get(30, TimeUnit.SECONDS);
-        return cs.csms.requests(StationUnderTest.ID, Action.NotifyReport).stream()
+        return cs.csms.requests(cs.id, Action.NotifyReport).stream()
                 .map(RecordedRequest::payload).filter(p -> p.path("requestId").asInt() == requestId)
                 .map(p -> Json.fromTree(p, NotifyReportRequest.class)).toList();
     }

@@ -8,6 +8,8 @@ import io.ocppbdd.protocol.messages.GetVariableData;
 import io.ocppbdd.protocol.messages.GetVariableResult;
 import io.ocppbdd.protocol.messages.GetVariableStatusEnum;
 import io.ocppbdd.protocol.messages.GetVariablesRequest;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +19,14 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import static io.ocppbdd.station.devicemodel.StationUnderTest.component;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.evse;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.getData;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.variable;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.component;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.evse;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.getData;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.variable;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.booted;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.get;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** B06 Get Variables, requirement by requirement, over a real WebSocket. */
@@ -35,14 +39,15 @@ class GetVariablesTest {
     @DisplayName("B06.FR.01/02/04/10: one Accepted result with the value per GetVariableData, same component and "
             + "variable, in order")
     void answersEveryItem() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             Component connector = new Component().withName("Connector").withEvse(new EVSE().withId(2).withConnectorId(1));
             List<GetVariableData> data = List.of(getData("OCPPCommCtrlr", "HeartbeatInterval"),
                     getData(evse(1), variable("AvailabilityState"), null),
                     getData(connector, variable("ConnectorType"), null),
                     getData("ChargingStation", "VendorName"),
                     getData("TxCtrlr", "TxStopPoint"));
-            List<GetVariableResult> results = cs.get(data.toArray(GetVariableData[]::new));
+            List<GetVariableResult> results = get(cs, data.toArray(GetVariableData[]::new));
             assertThat(results).hasSize(data.size());
             for (int i = 0; i < data.size(); i++) {
                 assertThat(results.get(i).getComponent()).isEqualTo(data.get(i).getComponent());
@@ -57,10 +62,11 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.03/11: the requested attributeType is echoed, Actual when none was requested")
     void echoesTheAttributeType() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.get(getData(evse(1), variable("Power"), AttributeEnum.MAX_SET)).getAttributeType())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(get(cs, getData(evse(1), variable("Power"), AttributeEnum.MAX_SET)).getAttributeType())
                     .isEqualTo(AttributeEnum.MAX_SET);
-            assertThat(cs.get(getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeType())
+            assertThat(get(cs, getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeType())
                     .isEqualTo(AttributeEnum.ACTUAL);
         }
     }
@@ -68,9 +74,10 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.06: an unknown component (or EVSE) is UnknownComponent without a value")
     void unknownComponent() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertUnanswered(cs.get(getData("FluxCapacitorCtrlr", "Enabled")), GetVariableStatusEnum.UNKNOWN_COMPONENT);
-            assertUnanswered(cs.get(getData(evse(7), variable("AvailabilityState"), null)),
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertUnanswered(get(cs, getData("FluxCapacitorCtrlr", "Enabled")), GetVariableStatusEnum.UNKNOWN_COMPONENT);
+            assertUnanswered(get(cs, getData(evse(7), variable("AvailabilityState"), null)),
                     GetVariableStatusEnum.UNKNOWN_COMPONENT);
         }
     }
@@ -78,16 +85,18 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.07: a variable unknown for the component is UnknownVariable without a value")
     void unknownVariable() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertUnanswered(cs.get(getData("TxCtrlr", "HeartbeatInterval")), GetVariableStatusEnum.UNKNOWN_VARIABLE);
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertUnanswered(get(cs, getData("TxCtrlr", "HeartbeatInterval")), GetVariableStatusEnum.UNKNOWN_VARIABLE);
         }
     }
 
     @Test
     @DisplayName("B06.FR.08: an attribute type the variable lacks is NotSupportedAttributeType without a value")
     void notSupportedAttributeType() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertUnanswered(cs.get(getData(component("OCPPCommCtrlr"), variable("HeartbeatInterval"),
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertUnanswered(get(cs, getData(component("OCPPCommCtrlr"), variable("HeartbeatInterval"),
                     AttributeEnum.MIN_SET)), GetVariableStatusEnum.NOT_SUPPORTED_ATTRIBUTE_TYPE);
         }
     }
@@ -95,9 +104,10 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.09: a WriteOnly variable is Rejected (WriteOnly) and its value is not disclosed")
     void writeOnlyIsRejected() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("SecurityCtrlr.BasicAuthPassword", "s3cret-passw0rd-16"))) {
-            GetVariableResult result = cs.get(getData("SecurityCtrlr", "BasicAuthPassword"));
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("SecurityCtrlr.BasicAuthPassword", "s3cret-passw0rd-16"));
+            GetVariableResult result = get(cs, getData("SecurityCtrlr", "BasicAuthPassword"));
             assertUnanswered(result, GetVariableStatusEnum.REJECTED);
             assertThat(result.getAttributeStatusInfo().getReasonCode()).isEqualTo("WriteOnly");
         }
@@ -106,8 +116,9 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06: EVSE.Power MaxSet reads what the EVSE can deliver, the value the base report gives too")
     void powerMaxSetHasAValue() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            GetVariableResult result = cs.get(getData(evse(2), variable("Power"), AttributeEnum.MAX_SET));
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            GetVariableResult result = get(cs, getData(evse(2), variable("Power"), AttributeEnum.MAX_SET));
             assertThat(result.getAttributeStatus()).isEqualTo(GetVariableStatusEnum.ACCEPTED);
             assertThat(result.getAttributeValue()).isEqualTo("22080");
         }
@@ -116,13 +127,14 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.14: a variable instance selects that instance")
     void instances() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "20"))) {
-            assertThat(cs.get(getData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null))
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "20"));
+            assertThat(get(cs, getData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null))
                     .getAttributeValue()).isEqualTo("30");
-            assertThat(cs.get(getData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetVariables"), null))
+            assertThat(get(cs, getData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetVariables"), null))
                     .getAttributeValue()).isEqualTo("20");
-            assertThat(cs.get(getData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetReport"), null))
+            assertThat(get(cs, getData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetReport"), null))
                     .getAttributeValue()).isEqualTo("50");
         }
     }
@@ -131,11 +143,12 @@ class GetVariablesTest {
     @DisplayName("B06.FR.15: no or an empty instance where only instances exist is UnknownVariable; an empty "
             + "component instance counts as none")
     void missingInstance() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertUnanswered(cs.get(getData("OCPPCommCtrlr", "MessageTimeout")), GetVariableStatusEnum.UNKNOWN_VARIABLE);
-            assertUnanswered(cs.get(getData(component("OCPPCommCtrlr"), variable("MessageTimeout", ""), null)),
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertUnanswered(get(cs, getData("OCPPCommCtrlr", "MessageTimeout")), GetVariableStatusEnum.UNKNOWN_VARIABLE);
+            assertUnanswered(get(cs, getData(component("OCPPCommCtrlr"), variable("MessageTimeout", ""), null)),
                     GetVariableStatusEnum.UNKNOWN_VARIABLE);
-            assertThat(cs.get(getData(component("OCPPCommCtrlr").withInstance(""), variable("HeartbeatInterval"), null))
+            assertThat(get(cs, getData(component("OCPPCommCtrlr").withInstance(""), variable("HeartbeatInterval"), null))
                     .getAttributeStatus()).isEqualTo(GetVariableStatusEnum.ACCEPTED);
         }
     }
@@ -143,12 +156,13 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.16: more items than ItemsPerMessage[GetVariables] is a CALLERROR OccurrenceConstraintViolation")
     void refusesTooManyItems() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "3"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:GetVariables", "3"));
             List<GetVariableData> three = Collections.nCopies(3, getData("OCPPCommCtrlr", "HeartbeatInterval"));
-            assertThat(cs.get(three.toArray(GetVariableData[]::new))).hasSize(3);
+            assertThat(get(cs, three.toArray(GetVariableData[]::new))).hasSize(3);
             List<GetVariableData> four = Collections.nCopies(4, getData("OCPPCommCtrlr", "HeartbeatInterval"));
-            assertThat(cs.refusal(new GetVariablesRequest().withGetVariableData(four)))
+            assertThat(refusal(cs, new GetVariablesRequest().withGetVariableData(four)))
                     .isEqualTo(ErrorCode.OccurrenceConstraintViolation);
         }
     }
@@ -156,10 +170,11 @@ class GetVariablesTest {
     @Test
     @DisplayName("B06.FR.17: a request longer than BytesPerMessage[GetVariables] is a CALLERROR FormatViolation")
     void refusesTooManyBytes() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("DeviceDataCtrlr.BytesPerMessage:GetVariables", "400"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("DeviceDataCtrlr.BytesPerMessage:GetVariables", "400"));
             List<GetVariableData> many = Collections.nCopies(10, getData("OCPPCommCtrlr", "HeartbeatInterval"));
-            assertThat(cs.refusal(new GetVariablesRequest().withGetVariableData(many)))
+            assertThat(refusal(cs, new GetVariablesRequest().withGetVariableData(many)))
                     .isEqualTo(ErrorCode.FormatViolation);
         }
     }
@@ -167,19 +182,21 @@ class GetVariablesTest {
     @Test
     @DisplayName("ReportingValueSize: values longer than DeviceDataCtrlr.ReportingValueSize are cut to it")
     void cutsToReportingValueSize() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder, Map.of("DeviceDataCtrlr.ReportingValueSize", "5"))) {
-            assertThat(cs.get(getData("ChargingStation", "VendorName")).getAttributeValue()).isEqualTo("ocpp-");
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder, Map.of("DeviceDataCtrlr.ReportingValueSize", "5"));
+            assertThat(get(cs, getData("ChargingStation", "VendorName")).getAttributeValue()).isEqualTo("ocpp-");
         }
     }
 
     @Test
     @DisplayName("ClockCtrlr.DateTime is the station's current time")
     void dateTimeIsLive() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.get(getData("ClockCtrlr", "DateTime")).getAttributeValue()).isEqualTo("2026-01-01T00:00:00.000Z");
-            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
-            cs.time.advance(Duration.ofSeconds(90));
-            assertThat(cs.get(getData("ClockCtrlr", "DateTime")).getAttributeValue()).isEqualTo("2026-01-01T00:01:30.000Z");
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(get(cs, getData("ClockCtrlr", "DateTime")).getAttributeValue()).isEqualTo("2026-01-01T00:00:00.000Z");
+            cs.idle();
+            harness.jump(Duration.ofSeconds(90));
+            assertThat(get(cs, getData("ClockCtrlr", "DateTime")).getAttributeValue()).isEqualTo("2026-01-01T00:01:30.000Z");
         }
     }
 

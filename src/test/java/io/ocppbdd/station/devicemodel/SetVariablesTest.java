@@ -9,6 +9,8 @@ import io.ocppbdd.protocol.messages.SetVariableStatusEnum;
 import io.ocppbdd.protocol.messages.SetVariablesRequest;
 import io.ocppbdd.protocol.messages.SetVariablesResponse;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.ocppbdd.station.devicemodel.StationUnderTest.component;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.evse;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.getData;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.setData;
-import static io.ocppbdd.station.devicemodel.StationUnderTest.variable;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.component;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.evse;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.getData;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.setData;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.variable;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.booted;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.get;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.set;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.send;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.refusal;
+import static io.ocppbdd.station.devicemodel.DeviceModelCalls.saved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** B05 Set Variables, requirement by requirement, over a real WebSocket. */
@@ -36,11 +44,12 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.01/02: one result per SetVariableData, with the same component and variable, in order")
     void answersEveryItem() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             List<SetVariableData> data = List.of(setData("OCPPCommCtrlr", "HeartbeatInterval", "120"),
                     setData("NoSuchCtrlr", "Enabled", "true"),
                     setData(evse(2), variable("Power"), AttributeEnum.MAX_SET, "7400"));
-            List<SetVariableResult> results = cs.send(new SetVariablesRequest().withSetVariableData(data),
+            List<SetVariableResult> results = send(cs, new SetVariablesRequest().withSetVariableData(data),
                     SetVariablesResponse.class).getSetVariableResult();
             assertThat(results).hasSize(3);
             for (int i = 0; i < data.size(); i++) {
@@ -53,21 +62,23 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.03/10: an attributeType is echoed; MaxSet of EVSE 2 Power is Accepted and stored")
     void echoesTheAttributeType() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            SetVariableResult result = cs.set(setData(evse(2), variable("Power"), AttributeEnum.MAX_SET, "7400"));
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            SetVariableResult result = set(cs, setData(evse(2), variable("Power"), AttributeEnum.MAX_SET, "7400"));
             assertThat(result.getAttributeType()).isEqualTo(AttributeEnum.MAX_SET);
             assertThat(result.getAttributeStatus()).isEqualTo(SetVariableStatusEnum.ACCEPTED);
-            assertThat(cs.get(getData(evse(2), variable("Power"), AttributeEnum.MAX_SET)).getAttributeValue())
+            assertThat(get(cs, getData(evse(2), variable("Power"), AttributeEnum.MAX_SET)).getAttributeValue())
                     .isEqualTo("7400");
-            assertThat(cs.stateFile.load().getDeviceModel()).containsEntry("EVSE@2.Power[MaxSet]", "7400");
+            assertThat(saved(cs).getDeviceModel()).containsEntry("EVSE@2.Power[MaxSet]", "7400");
         }
     }
 
     @Test
     @DisplayName("B05.FR.12: without attributeType the result carries attributeType Actual")
     void defaultsToActual() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.set(setData("OCPPCommCtrlr", "OfflineThreshold", "120")).getAttributeType())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(set(cs, setData("OCPPCommCtrlr", "OfflineThreshold", "120")).getAttributeType())
                     .isEqualTo(AttributeEnum.ACTUAL);
         }
     }
@@ -75,10 +86,11 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.04: an unknown component, or an EVSE the station does not have, is UnknownComponent")
     void unknownComponent() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.set(setData("FluxCapacitorCtrlr", "Enabled", "true")).getAttributeStatus())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(set(cs, setData("FluxCapacitorCtrlr", "Enabled", "true")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.UNKNOWN_COMPONENT);
-            assertThat(cs.set(setData(evse(3), variable("Power"), AttributeEnum.MAX_SET, "1")).getAttributeStatus())
+            assertThat(set(cs, setData(evse(3), variable("Power"), AttributeEnum.MAX_SET, "1")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.UNKNOWN_COMPONENT);
         }
     }
@@ -86,8 +98,9 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.05: a variable the component does not have is UnknownVariable")
     void unknownVariable() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.set(setData("OCPPCommCtrlr", "HeartbeatPeriod", "60")).getAttributeStatus())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(set(cs, setData("OCPPCommCtrlr", "HeartbeatPeriod", "60")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.UNKNOWN_VARIABLE);
         }
     }
@@ -95,8 +108,9 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.06: an attribute type the variable does not have is NotSupportedAttributeType")
     void notSupportedAttributeType() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            SetVariableResult result = cs.set(setData(component("OCPPCommCtrlr"), variable("HeartbeatInterval"),
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            SetVariableResult result = set(cs, setData(component("OCPPCommCtrlr"), variable("HeartbeatInterval"),
                     AttributeEnum.TARGET, "60"));
             assertThat(result.getAttributeStatus()).isEqualTo(SetVariableStatusEnum.NOT_SUPPORTED_ATTRIBUTE_TYPE);
         }
@@ -105,20 +119,22 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.07: a badly formatted value is Rejected (InvalidValue) and changes nothing")
     void rejectsBadFormats() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             assertRejected(cs, setData("OCPPCommCtrlr", "HeartbeatInterval", "sixty"), "InvalidValue");
             assertRejected(cs, setData("TxCtrlr", "StopTxOnInvalidId", "yes"), "InvalidValue");
             assertRejected(cs, setData("AuthCacheCtrlr", "Policy", "MRU"), "InvalidValue");
             assertRejected(cs, setData("TxCtrlr", "TxStopPoint", "EVConnected,Unplugged"), "InvalidValue");
             assertRejected(cs, setData("ClockCtrlr", "TimeSource", "NTP,NTP"), "InvalidValue");
-            assertThat(cs.get(getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeValue()).isEqualTo("300");
+            assertThat(get(cs, getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeValue()).isEqualTo("300");
         }
     }
 
     @Test
     @DisplayName("B05.FR.08: a value outside minLimit/maxLimit (or a string longer than maxLimit) is Rejected")
     void rejectsOutOfRange() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             assertRejected(cs, setData("OCPPCommCtrlr", "HeartbeatInterval", "0"), "ValueTooLow");
             assertRejected(cs, setData(evse(1), variable("Power"), AttributeEnum.MAX_SET, "22081"), "ValueTooHigh");
             assertRejected(cs, setData("SecurityCtrlr", "BasicAuthPassword", "x".repeat(41)), "ValueTooHigh");
@@ -128,9 +144,10 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.08: a value longer than DeviceDataCtrlr.ConfigurationValueSize is Rejected")
     void rejectsValuesLongerThanConfigurationValueSize() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder, Map.of("DeviceDataCtrlr.ConfigurationValueSize", "8"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder, Map.of("DeviceDataCtrlr.ConfigurationValueSize", "8"));
             assertRejected(cs, setData("SecurityCtrlr", "OrganizationName", "Open Charge"), "TooLargeElement");
-            assertThat(cs.set(setData("SecurityCtrlr", "OrganizationName", "OCA")).getAttributeStatus())
+            assertThat(set(cs, setData("SecurityCtrlr", "OrganizationName", "OCA")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.ACCEPTED);
         }
     }
@@ -138,12 +155,13 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.09: a ReadOnly variable is Rejected (ReadOnly) and keeps its value")
     void rejectsReadOnly() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
             assertRejected(cs, setData(component("DeviceDataCtrlr"), variable("ItemsPerMessage", "GetVariables"),
                     null, "10"), "ReadOnly");
             assertRejected(cs, setData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null, "10"),
                     "ReadOnly");
-            assertThat(cs.get(getData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null))
+            assertThat(get(cs, getData(component("OCPPCommCtrlr"), variable("MessageTimeout", "Default"), null))
                     .getAttributeValue()).isEqualTo("30");
         }
     }
@@ -152,13 +170,14 @@ class SetVariablesTest {
     @DisplayName("B05.FR.10: an Accepted value is read back and persisted in charge_point_state.json; "
             + "a rebuilt station starts with it")
     void persistsAcceptedValues() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.set(setData("SampledDataCtrlr", "TxUpdatedInterval", "15")).getAttributeStatus())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(set(cs, setData("SampledDataCtrlr", "TxUpdatedInterval", "15")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.ACCEPTED);
-            assertThat(cs.set(setData("SecurityCtrlr", "BasicAuthPassword", "s3cret-passw0rd-16")).getAttributeStatus())
+            assertThat(set(cs, setData("SecurityCtrlr", "BasicAuthPassword", "s3cret-passw0rd-16")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.ACCEPTED);
-            assertThat(cs.get(getData("SampledDataCtrlr", "TxUpdatedInterval")).getAttributeValue()).isEqualTo("15");
-            StationState saved = cs.stateFile.load();
+            assertThat(get(cs, getData("SampledDataCtrlr", "TxUpdatedInterval")).getAttributeValue()).isEqualTo("15");
+            StationState saved = saved(cs);
             assertThat(saved.getDeviceModel()).containsEntry("SampledDataCtrlr.TxUpdatedInterval", "15")
                     .containsEntry("SecurityCtrlr.BasicAuthPassword", "s3cret-passw0rd-16");
             DeviceModel restarted = DeviceModel.forStation(saved);
@@ -170,10 +189,11 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05: a variable whose change needs a reboot answers RebootRequired (ClockCtrlr.TimeSource)")
     void rebootRequired() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            assertThat(cs.set(setData("ClockCtrlr", "TimeSource", "NTP,Heartbeat")).getAttributeStatus())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            assertThat(set(cs, setData("ClockCtrlr", "TimeSource", "NTP,Heartbeat")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.REBOOT_REQUIRED);
-            assertThat(cs.stateFile.load().getDeviceModel()).containsEntry("ClockCtrlr.TimeSource", "NTP,Heartbeat");
+            assertThat(saved(cs).getDeviceModel()).containsEntry("ClockCtrlr.TimeSource", "NTP,Heartbeat");
         }
     }
 
@@ -181,12 +201,13 @@ class SetVariablesTest {
     @DisplayName("B05.FR.11 with B06.FR.16: more items than ItemsPerMessage[SetVariables] is a CALLERROR "
             + "OccurrenceConstraintViolation")
     void refusesTooManyItems() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("DeviceDataCtrlr.ItemsPerMessage:SetVariables", "2"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("DeviceDataCtrlr.ItemsPerMessage:SetVariables", "2"));
             SetVariableData item = setData("OCPPCommCtrlr", "HeartbeatInterval", "60");
-            assertThat(cs.refusal(new SetVariablesRequest().withSetVariableData(List.of(item, item, item))))
+            assertThat(refusal(cs, new SetVariablesRequest().withSetVariableData(List.of(item, item, item))))
                     .isEqualTo(ErrorCode.OccurrenceConstraintViolation);
-            assertThat(cs.get(getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeValue()).isEqualTo("300");
+            assertThat(get(cs, getData("OCPPCommCtrlr", "HeartbeatInterval")).getAttributeValue()).isEqualTo("300");
         }
     }
 
@@ -194,10 +215,11 @@ class SetVariablesTest {
     @DisplayName("B06.FR.17 for SetVariables: a request longer than BytesPerMessage[SetVariables] is a CALLERROR "
             + "FormatViolation")
     void refusesTooManyBytes() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder,
-                Map.of("DeviceDataCtrlr.BytesPerMessage:SetVariables", "120"))) {
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder,
+                    Map.of("DeviceDataCtrlr.BytesPerMessage:SetVariables", "120"));
             SetVariableData item = setData("SecurityCtrlr", "OrganizationName", "x".repeat(60));
-            assertThat(cs.refusal(new SetVariablesRequest().withSetVariableData(List.of(item))))
+            assertThat(refusal(cs, new SetVariablesRequest().withSetVariableData(List.of(item))))
                     .isEqualTo(ErrorCode.FormatViolation);
         }
     }
@@ -205,25 +227,26 @@ class SetVariablesTest {
     @Test
     @DisplayName("B05.FR.10: a new HeartbeatInterval takes effect at once (next heartbeat after 60 s, not 300 s)")
     void newHeartbeatIntervalTakesEffect() throws Exception {
-        try (StationUnderTest cs = StationUnderTest.booted(folder)) {
-            Instant start = cs.time.clock().instant();
-            assertThat(cs.set(setData("OCPPCommCtrlr", "HeartbeatInterval", "60")).getAttributeStatus())
+        try (TestHarness harness = new TestHarness()) {
+            Station cs = booted(harness, folder);
+            Instant start = harness.now();
+            assertThat(set(cs, setData("OCPPCommCtrlr", "HeartbeatInterval", "60")).getAttributeStatus())
                     .isEqualTo(SetVariableStatusEnum.ACCEPTED);
-            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
-            cs.time.advance(Duration.ofSeconds(59));
-            assertThat(cs.csms.requests(StationUnderTest.ID, Action.Heartbeat)).isEmpty();
-            cs.time.advance(Duration.ofSeconds(1));
-            assertThat(cs.csms.request(StationUnderTest.ID, Action.Heartbeat, r -> true).get(30, TimeUnit.SECONDS)
+            cs.idle();
+            harness.jump(Duration.ofSeconds(59));
+            assertThat(cs.csms.requests(cs.id, Action.Heartbeat)).isEmpty();
+            harness.jump(Duration.ofSeconds(1));
+            assertThat(cs.csms.request(cs.id, Action.Heartbeat, r -> true).get(30, TimeUnit.SECONDS)
                     .time()).isEqualTo(start.plusSeconds(60));
-            cs.station.whenIdle().get(30, TimeUnit.SECONDS);
-            cs.time.advance(Duration.ofSeconds(60));
-            cs.csms.request(StationUnderTest.ID, Action.Heartbeat, r -> r.time().equals(start.plusSeconds(120)))
+            cs.idle();
+            harness.jump(Duration.ofSeconds(60));
+            cs.csms.request(cs.id, Action.Heartbeat, r -> r.time().equals(start.plusSeconds(120)))
                     .get(30, TimeUnit.SECONDS);
         }
     }
 
-    private static void assertRejected(StationUnderTest cs, SetVariableData data, String reasonCode) throws Exception {
-        SetVariableResult result = cs.set(data);
+    private static void assertRejected(Station cs, SetVariableData data, String reasonCode) throws Exception {
+        SetVariableResult result = set(cs, data);
         assertThat(result.getAttributeStatus()).as("%s = %s", data.getVariable().getName(), data.getAttributeValue())
                 .isEqualTo(SetVariableStatusEnum.REJECTED);
         assertThat(result.getAttributeStatusInfo().getReasonCode()).isEqualTo(reasonCode);

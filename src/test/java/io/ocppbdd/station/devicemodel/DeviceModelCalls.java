@@ -1,7 +1,5 @@
 package io.ocppbdd.station.devicemodel;
 
-import io.ocppbdd.concurrent.ManualScheduler;
-import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
@@ -19,13 +17,12 @@ import io.ocppbdd.protocol.messages.SetVariablesResponse;
 import io.ocppbdd.protocol.messages.Variable;
 import io.ocppbdd.rpc.CallFailedException;
 import io.ocppbdd.station.BootStatus;
-import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
+import io.ocppbdd.testing.TestHarness;
+import io.ocppbdd.testing.TestHarness.Station;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,77 +31,73 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
-/** One station with two EVSEs (one connector each) booted against its own embedded CSMS, on virtual time. */
-final class StationUnderTest implements AutoCloseable {
+/**
+ * The device-model calls a CSMS makes (GetVariables, SetVariables) and their data, against a {@link TestHarness}
+ * station with two EVSEs whose state is saved in a file of the test's folder.
+ */
+final class DeviceModelCalls {
 
     static final String ID = "CS-DM";
-    private static final long WAIT_SECONDS = 30;
 
-    final ManualScheduler time = new ManualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
-    final EmbeddedCsms csms = EmbeddedCsms.start("127.0.0.1", 0, null, time);
-    final StateFile stateFile;
-    final ChargingStation station;
-
-    private StationUnderTest(Path folder, Map<String, String> deviceModel, String bootStatus) throws Exception {
-        if (bootStatus != null) {
-            csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", bootStatus)));
-        }
-        StationState state = StationState.withEvses(ID, 2);
-        state.getDeviceModel().putAll(deviceModel);
-        stateFile = new StateFile(folder.resolve(StateFile.DEFAULT_NAME));
-        station = ChargingStation.builder(state).csmsUrl(csms.url()).scheduler(time).stateFile(stateFile).build();
-        station.start().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        BootStatus expected = bootStatus == null ? BootStatus.ACCEPTED : BootStatus.valueOf(bootStatus.toUpperCase());
-        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> station.bootStatus() == expected);
-        if (bootStatus == null) {
-            csms.request(ID, Action.StatusNotification, r -> r.payload().path("evseId").asInt() == 2)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-        station.whenIdle().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    private DeviceModelCalls() {
     }
 
     /** A station the CSMS accepted. */
-    static StationUnderTest booted(Path folder) throws Exception {
-        return new StationUnderTest(folder, Map.of(), null);
+    static Station booted(TestHarness harness, Path folder) {
+        return booted(harness, folder, Map.of());
     }
 
     /** A station the CSMS accepted, with these charge_point_state.json device-model values. */
-    static StationUnderTest booted(Path folder, Map<String, String> deviceModel) throws Exception {
-        return new StationUnderTest(folder, deviceModel, null);
+    static Station booted(TestHarness harness, Path folder, Map<String, String> deviceModel) {
+        return harness.boot(state(deviceModel), new StateFile(folder.resolve(StateFile.DEFAULT_NAME)));
     }
 
     /** A station the CSMS left Pending (B02). */
-    static StationUnderTest pending(Path folder) throws Exception {
-        return new StationUnderTest(folder, Map.of(), "Pending");
+    static Station pending(TestHarness harness, Path folder) {
+        harness.csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("status", "Pending")));
+        Station station = harness.connect(state(Map.of()), new StateFile(folder.resolve(StateFile.DEFAULT_NAME)));
+        TestHarness.join(station.driver.bootStatus(BootStatus.PENDING));
+        station.idle();
+        return station;
     }
 
-    <T> T send(Object request, Class<T> responseType) throws Exception {
-        return csms.send(ID, request, responseType).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    private static StationState state(Map<String, String> deviceModel) {
+        StationState state = StationState.withEvses(ID, 2);
+        state.getDeviceModel().putAll(deviceModel);
+        return state;
+    }
+
+    /** The station's state as saved in its file. */
+    static StationState saved(Station station) {
+        return new StateFile(station.driver.stateFile()).load();
+    }
+
+    static <T> T send(Station station, Object request, Class<T> responseType) {
+        return TestHarness.join(station.csms.send(station.id, request, responseType));
     }
 
     /** The CALLERROR code the station answered this request with. */
-    ErrorCode refusal(Object request) {
-        CompletableFuture<?> answer = csms.send(ID, request, Object.class);
+    static ErrorCode refusal(Station station, Object request) {
+        CompletableFuture<?> answer = station.csms.send(station.id, request, Object.class);
         ExecutionException failure = catchThrowableOfType(ExecutionException.class,
-                () -> answer.get(WAIT_SECONDS, TimeUnit.SECONDS));
+                () -> answer.get(TestHarness.PATIENCE.toSeconds(), TimeUnit.SECONDS));
         assertThat(failure).as("the station answered with a CALLERROR").isNotNull();
         assertThat(failure.getCause()).isInstanceOf(CallFailedException.class);
         return ((CallFailedException) failure.getCause()).callError().errorCode();
     }
 
-    List<GetVariableResult> get(GetVariableData... data) throws Exception {
-        return send(new GetVariablesRequest().withGetVariableData(List.of(data)), GetVariablesResponse.class)
+    static List<GetVariableResult> get(Station station, GetVariableData... data) {
+        return send(station, new GetVariablesRequest().withGetVariableData(List.of(data)), GetVariablesResponse.class)
                 .getGetVariableResult();
     }
 
-    GetVariableResult get(GetVariableData data) throws Exception {
-        return get(new GetVariableData[] {data}).get(0);
+    static GetVariableResult get(Station station, GetVariableData data) {
+        return get(station, new GetVariableData[] {data}).get(0);
     }
 
-    SetVariableResult set(SetVariableData data) throws Exception {
-        return send(new SetVariablesRequest().withSetVariableData(List.of(data)), SetVariablesResponse.class)
+    static SetVariableResult set(Station station, SetVariableData data) {
+        return send(station, new SetVariablesRequest().withSetVariableData(List.of(data)), SetVariablesResponse.class)
                 .getSetVariableResult().get(0);
     }
 
@@ -139,11 +132,5 @@ final class StationUnderTest implements AutoCloseable {
 
     static Variable variable(String name, String instance) {
         return new Variable().withName(name).withInstance(instance);
-    }
-
-    @Override
-    public void close() {
-        station.stop();
-        csms.close();
     }
 }
