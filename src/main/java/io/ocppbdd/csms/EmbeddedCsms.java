@@ -359,8 +359,19 @@ public final class EmbeddedCsms implements AutoCloseable {
                 duplicateConnections.add(stationId);
                 previous.endpoint.close();
             }
-            endpoint.onConnectionClosed(reason -> sessions.remove(stationId, session));
-            return endpoint;
+            return new ConnectionListener() {
+                @Override
+                public void onText(String text) {
+                    endpoint.onText(text);
+                }
+
+                /** Forgets the session at once, on the server's thread, before a new connection of the id can come. */
+                @Override
+                public void onClosed(int code, String reason) {
+                    sessions.remove(stationId, session);
+                    endpoint.onClosed(code, reason);
+                }
+            };
         }
     }
 }
