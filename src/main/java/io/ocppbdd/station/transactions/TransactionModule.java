@@ -490,6 +490,8 @@ public final class TransactionModule implements StationModule, EvseListener {
     private final List<java.util.function.BiConsumer<Integer, TransactionEventRequest>> eventDecorators =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.IntConsumer> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.IntConsumer> authorizationEndListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Lets a block add to (or change the trigger of) every TransactionEventRequest, given its EVSE id. */
     public void decorateEvents(java.util.function.BiConsumer<Integer, TransactionEventRequest> decorator) {
@@ -500,9 +502,6 @@ public final class TransactionModule implements StationModule, EvseListener {
     public void onTransactionEnded(java.util.function.IntConsumer listener) {
         endListeners.add(listener);
     }
-
-    private final List<java.util.function.IntConsumer> authorizationEndListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Told, on the station's loop after the change is complete, the EVSE id each time the authorization there
