@@ -2,7 +2,6 @@ package io.ocppbdd.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -78,13 +77,19 @@ final class NettyConnection implements Connection {
         }
     }
 
-    /** The CSMS sent a closing frame: answer it unless this side started the close, then drop the socket. */
+    /**
+     * The CSMS sent a closing frame. If this side started the close, the handshake is complete and the socket goes.
+     * Otherwise the frame is echoed and the CSMS, as RFC 6455 §7.1.1 wants, drops the socket first; this side drops
+     * it only if the CSMS has not within the close wait.
+     */
     void closeReceived(int code, String reason) {
-        ChannelFuture done = closeSent.compareAndSet(false, true)
-                ? channel.writeAndFlush(WebSocketCloseStatus.isValidStatusCode(code)
-                        ? new CloseWebSocketFrame(code, "") : new CloseWebSocketFrame())
-                : channel.newSucceededFuture();
-        done.addListener(ChannelFutureListener.CLOSE);
+        if (closeSent.compareAndSet(false, true)) {
+            channel.writeAndFlush(WebSocketCloseStatus.isValidStatusCode(code)
+                    ? new CloseWebSocketFrame(code, "") : new CloseWebSocketFrame());
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } else {
+            channel.close();
+        }
         closed(code, reason);
     }
 
