@@ -6,6 +6,7 @@ import io.cucumber.cucumberexpressions.ParameterTypeRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,10 @@ final class StepSentences {
         return sentences;
     }
 
-    /** A compiler of step expressions that knows the glue's own parameter types, as Cucumber does. */
+    /**
+     * A compiler of step expressions that knows the glue's own parameter types, as Cucumber does, and converts
+     * their values with the glue's own methods (which use no state: they run on a glue object without a world).
+     */
     static ExpressionFactory expressions() {
         ParameterTypeRegistry registry = new ParameterTypeRegistry(Locale.ENGLISH);
         for (Class<?> glue : glueClasses()) {
@@ -120,12 +124,22 @@ final class StepSentences {
                 io.cucumber.java.ParameterType type = method.getAnnotation(io.cucumber.java.ParameterType.class);
                 if (type != null) {
                     String name = type.name().isEmpty() ? method.getName() : type.name();
+                    Object stateless = withoutWorld(glue);
                     registry.defineParameterType(new io.cucumber.cucumberexpressions.ParameterType<>(name,
-                            type.value(), String.class, (String s) -> s));
+                            type.value(), Object.class, (String value) -> method.invoke(stateless, value)));
                 }
             }
         }
         return new ExpressionFactory(registry);
+    }
+
+    private static Object withoutWorld(Class<?> glue) {
+        try {
+            Constructor<?> constructor = glue.getConstructors()[0];
+            return constructor.newInstance(new Object[constructor.getParameterCount()]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<String> stepKeyword(Annotation annotation) {
