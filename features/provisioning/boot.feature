@@ -9,7 +9,7 @@ Feature: Cold boot of a charging station
     When the station connects to the CSMS
     Then the station sends BootNotification where "reason" is "PowerUp"
     And the CSMS answers BootNotification with status "Accepted"
-    And in the CSMS's answer to BootNotification, field "interval" is "300"
+    And in the CSMS's answer to BootNotification, field "interval" is the heartbeat interval of the profile
     And the station's boot status is "Accepted"
     And the station sends StatusNotification "Available" for every connector
 

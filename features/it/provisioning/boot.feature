@@ -10,7 +10,7 @@ Funzionalità: Avvio a freddo di una stazione di ricarica
     Quando la stazione si connette al CSMS
     Allora la stazione invia BootNotification dove "reason" è "PowerUp"
     E il CSMS risponde a BootNotification con lo stato "Accepted"
-    E nella risposta del CSMS a BootNotification, il campo "interval" è "300"
+    E nella risposta del CSMS a BootNotification, il campo "interval" è l'intervallo di heartbeat del profilo
     E lo stato di avvio della stazione è "Accepted"
     E la stazione invia StatusNotification "Available" per ogni connettore
 

@@ -167,13 +167,15 @@ public class OcppWorld {
         }
     }
 
-    /** Makes the CSMS under test send a CALL to the current station; a CSMS that cannot skips the scenario. */
+    /**
+     * Makes the CSMS under test send a CALL to the current station and waits for the station's answer, so that a
+     * CSMS call of the next step can never overtake it (an http trigger's requests may otherwise arrive in any
+     * order); a CSMS that cannot act skips the scenario.
+     */
     public CsmsCall csmsSends(Action action, ObjectNode payload) {
         CsmsCall call = station().csmsSends(action, payload);
-        if (call.answer().isCompletedExceptionally()) {
-            await(call.answer(), "the CSMS to send " + action);
-        }
         csmsCalls.put(action, call);
+        answerTo(action);
         return call;
     }
 
