@@ -208,6 +208,7 @@ class SmartChargingModuleTest {
         set(1, txDefault(2, 0, "0:16"));
         station.stop();
         station.closed().get(30, TimeUnit.SECONDS); // the same identity connects again next
+        csms.reset(); // so that the second boot waits for its own StatusNotifications, not the first one's
 
         StationState reloaded = new StateFile(folder.resolve("charge_point_state.json")).load();
         assertThat(reloaded.getChargingProfiles()).hasSize(2);
