@@ -98,7 +98,7 @@ public final class DeviceModel {
     }
 
     /** A device model built from seed entries, EVSE and connector scoped ones repeated per EVSE/connector. */
-    public static DeviceModel fromSeed(List<SeedEntry> entries, List<EvseState> evses) {
+    static DeviceModel fromSeed(List<SeedEntry> entries, List<EvseState> evses) {
         DeviceModel model = new DeviceModel();
         for (SeedEntry entry : entries) {
             String scope = entry.scope() == null ? "station" : entry.scope();

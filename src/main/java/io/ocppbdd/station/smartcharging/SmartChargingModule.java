@@ -74,7 +74,7 @@ public final class SmartChargingModule implements StationModule {
         this(Supply.DEFAULT);
     }
 
-    public SmartChargingModule(Supply supply) {
+    SmartChargingModule(Supply supply) {
         this.supply = supply;
     }
 
