@@ -78,7 +78,7 @@ public final class DeviceModel {
     }
 
     /** The standard device model for a station with these EVSEs and connectors. */
-    public static DeviceModel standard(List<EvseState> evses) {
+    static DeviceModel standard(List<EvseState> evses) {
         return fromSeed(StandardSeed.ENTRIES, evses);
     }
 
@@ -144,7 +144,7 @@ public final class DeviceModel {
     }
 
     /** Whether any variable belongs to this component (name, instance, EVSE and connector). */
-    public boolean hasComponent(VariableKey key) {
+    boolean hasComponent(VariableKey key) {
         String componentKey = key.componentKey();
         return variables.values().stream().anyMatch(v -> v.key().componentKey().equals(componentKey));
     }
@@ -193,7 +193,7 @@ public final class DeviceModel {
      * Makes the Actual value of a variable live: every read asks the source (e.g. ClockCtrlr.DateTime from the
      * clock, a reading from a meter). Replaces any stored value.
      */
-    public void bindActual(VariableKey key, Supplier<String> source) {
+    void bindActual(VariableKey key, Supplier<String> source) {
         find(key).flatMap(v -> v.attribute(AttributeEnum.ACTUAL))
                 .orElseThrow(() -> new IllegalArgumentException("no variable " + key))
                 .bind(source);
