@@ -133,7 +133,7 @@ public final class YamlNode {
     }
 
     /** The dotted key of this node from the root ({@code tokens.blocked.idToken}), for messages. */
-    public String key() {
+    String key() {
         StringBuilder key = new StringBuilder();
         for (JsonPointer p = at; p != null && !p.matches(); p = p.tail()) {
             key.append(key.length() == 0 ? "" : ".").append(p.getMatchingProperty());

@@ -104,7 +104,7 @@ public final class TestProfile {
     }
 
     /** How the CSMS is made to act: {@code ocpp.csms.trigger} > {@code OCPP_CSMS_TRIGGER} > profile > default. */
-    public Trigger trigger() {
+    Trigger trigger() {
         return trigger;
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** How a test makes the CSMS under test send CSMS-initiated messages. */
-public enum Trigger {
+enum Trigger {
     /** The embedded CSMS, which sends any CALL on request. */
     EMBEDDED,
     /** A real CSMS, through its own HTTP API and the profile's mapping. */

@@ -74,7 +74,7 @@ public enum Action {
     UpdateFirmware(Sender.CSMS);
 
     /** Who sends the request of an action. */
-    public enum Sender { STATION, CSMS, BOTH }
+    enum Sender { STATION, CSMS, BOTH }
 
     private static final Map<String, Action> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toMap(Action::name, Function.identity()));

@@ -7,7 +7,7 @@ public record CallError(String messageId, ErrorCode errorCode, String errorDescr
         implements Frame {
 
     /** Longest error description allowed by Part 4, Table 7. */
-    public static final int MAX_DESCRIPTION_LENGTH = 255;
+    static final int MAX_DESCRIPTION_LENGTH = 255;
 
     public CallError {
         errorDescription = errorDescription == null ? "" : truncate(errorDescription);

@@ -17,7 +17,7 @@ public final class MessageTrace {
     private static final Logger LOG = LoggerFactory.getLogger(MessageTrace.class);
 
     /** How many entries a trace keeps unless told otherwise. */
-    public static final int DEFAULT_CAPACITY = 10_000;
+    static final int DEFAULT_CAPACITY = 10_000;
 
     private final Deque<TraceEntry> entries = new ArrayDeque<>();
     private final List<Consumer<TraceEntry>> listeners = new CopyOnWriteArrayList<>();
@@ -63,7 +63,7 @@ public final class MessageTrace {
     }
 
     /** Notes an own frame the endpoint refused to send because it broke its schema (a bug of its sender). */
-    public void refused(String problem) {
+    void refused(String problem) {
         refusals.add(problem);
     }
 
@@ -83,7 +83,7 @@ public final class MessageTrace {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<TraceEntry> listener) {
+    void removeListener(Consumer<TraceEntry> listener) {
         listeners.remove(listener);
     }
 }

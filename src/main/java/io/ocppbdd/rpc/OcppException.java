@@ -12,7 +12,7 @@ public class OcppException extends RuntimeException {
         this.errorCode = errorCode;
     }
 
-    public ErrorCode errorCode() {
+    ErrorCode errorCode() {
         return errorCode;
     }
 }

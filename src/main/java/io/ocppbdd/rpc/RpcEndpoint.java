@@ -85,7 +85,7 @@ public final class RpcEndpoint implements ConnectionListener {
         void check(Call call);
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
@@ -205,7 +205,7 @@ public final class RpcEndpoint implements ConnectionListener {
     }
 
     /** How many CALLs wait behind the outstanding one. */
-    public int queuedCalls() {
+    int queuedCalls() {
         return queue.size();
     }
 

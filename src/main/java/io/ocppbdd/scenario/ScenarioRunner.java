@@ -30,7 +30,7 @@ import static io.ocppbdd.expect.Expect.expect;
 public final class ScenarioRunner {
 
     /** Exit code of a scenario whose every step passed. */
-    public static final int PASSED = 0;
+    static final int PASSED = 0;
     /** Exit code of a scenario with a failed step. */
     public static final int FAILED = 1;
 

@@ -38,7 +38,7 @@ public final class Session {
         this.onNewStation = onNewStation;
     }
 
-    public Simulation simulation() {
+    Simulation simulation() {
         return simulation;
     }
 

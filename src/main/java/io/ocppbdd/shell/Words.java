@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class Words {
 
     /** A duration as written: {@code 10 s}, {@code 500ms}, {@code 2 min}, {@code 1 h}. */
-    public static final String DURATION_PATTERN = "^\\s*(\\d+)\\s*(ms|s|min|h)\\s*$";
+    static final String DURATION_PATTERN = "^\\s*(\\d+)\\s*(ms|s|min|h)\\s*$";
 
     private static final Pattern DURATION = Pattern.compile(DURATION_PATTERN);
 

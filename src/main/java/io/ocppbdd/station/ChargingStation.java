@@ -465,7 +465,7 @@ public final class ChargingStation implements AutoCloseable {
         }
 
         /** The reason of the first BootNotification (PowerUp by default). */
-        public Builder bootReason(BootReasonEnum reason) {
+        Builder bootReason(BootReasonEnum reason) {
             this.bootReason = reason;
             return this;
         }

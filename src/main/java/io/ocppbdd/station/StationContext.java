@@ -140,7 +140,7 @@ public final class StationContext {
     }
 
     /** Completes on the loop once everything saved so far is on disk (written or failed). */
-    public CompletableFuture<Void> stateSaved() {
+    CompletableFuture<Void> stateSaved() {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         afterStateSaved(() -> saved.complete(null));
         return saved;

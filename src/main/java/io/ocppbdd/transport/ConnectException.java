@@ -42,7 +42,7 @@ public final class ConnectException extends RuntimeException {
         }
 
         /** Whether the TLS handshake is what failed. */
-        public boolean isTls() {
+        boolean isTls() {
             return tls;
         }
     }

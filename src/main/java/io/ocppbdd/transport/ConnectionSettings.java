@@ -19,7 +19,7 @@ public record ConnectionSettings(URI csmsUrl, String stationId, String basicAuth
                                  SSLContext sslContext) {
 
     /** The subprotocol of OCPP 2.0.1 over JSON (Part 4, §3.1.2). */
-    public static final String SUBPROTOCOL = "ocpp2.0.1";
+    static final String SUBPROTOCOL = "ocpp2.0.1";
 
     public ConnectionSettings {
         Objects.requireNonNull(csmsUrl, "csmsUrl");

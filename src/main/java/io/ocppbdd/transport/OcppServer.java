@@ -92,7 +92,7 @@ public final class OcppServer {
     }
 
     /** The port actually bound (useful with an ephemeral port). */
-    public int port() {
+    int port() {
         return server.getPort();
     }
 

@@ -46,7 +46,7 @@ public final class TlsContexts {
     }
 
     /** A station's context that trusts only the CAs in this trust store (security profile 2). */
-    public static SSLContext trusting(Path trustStore, char[] password) {
+    static SSLContext trusting(Path trustStore, char[] password) {
         return of(null, null, trustStore, password);
     }
 
@@ -80,7 +80,7 @@ public final class TlsContexts {
      * The JVM's default context (its cacerts, or {@code -Djavax.net.ssl.trustStore/keyStore}), checked now: a
      * missing or unreadable store, or a wrong password, is one line naming the property, not a stack trace.
      */
-    public static SSLContext jvmDefault() {
+    static SSLContext jvmDefault() {
         try {
             return SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {

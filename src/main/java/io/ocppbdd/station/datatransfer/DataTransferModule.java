@@ -37,7 +37,7 @@ public final class DataTransferModule implements StationModule {
     }
 
     /** Sends a DataTransfer to the CSMS (P02); data is any JSON-able value or null. Held until accepted. */
-    public CompletableFuture<DataTransferResponse> send(String vendorId, String messageId, Object data) {
+    CompletableFuture<DataTransferResponse> send(String vendorId, String messageId, Object data) {
         DataTransferRequest request = new DataTransferRequest().withVendorId(vendorId).withMessageId(messageId)
                 .withData(data);
         return CompletableFuture.supplyAsync(() -> context.send(request, DataTransferResponse.class), context.loop())

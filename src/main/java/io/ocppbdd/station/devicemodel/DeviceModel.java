@@ -78,7 +78,7 @@ public final class DeviceModel {
     }
 
     /** The standard device model for a station with these EVSEs and connectors. */
-    public static DeviceModel standard(List<EvseState> evses) {
+    static DeviceModel standard(List<EvseState> evses) {
         return fromSeed(StandardSeed.ENTRIES, evses);
     }
 
@@ -98,7 +98,7 @@ public final class DeviceModel {
     }
 
     /** A device model built from seed entries, EVSE and connector scoped ones repeated per EVSE/connector. */
-    public static DeviceModel fromSeed(List<SeedEntry> entries, List<EvseState> evses) {
+    static DeviceModel fromSeed(List<SeedEntry> entries, List<EvseState> evses) {
         DeviceModel model = new DeviceModel();
         for (SeedEntry entry : entries) {
             String scope = entry.scope() == null ? "station" : entry.scope();
@@ -144,7 +144,7 @@ public final class DeviceModel {
     }
 
     /** Whether any variable belongs to this component (name, instance, EVSE and connector). */
-    public boolean hasComponent(VariableKey key) {
+    boolean hasComponent(VariableKey key) {
         String componentKey = key.componentKey();
         return variables.values().stream().anyMatch(v -> v.key().componentKey().equals(componentKey));
     }
@@ -193,7 +193,7 @@ public final class DeviceModel {
      * Makes the Actual value of a variable live: every read asks the source (e.g. ClockCtrlr.DateTime from the
      * clock, a reading from a meter). Replaces any stored value.
      */
-    public void bindActual(VariableKey key, Supplier<String> source) {
+    void bindActual(VariableKey key, Supplier<String> source) {
         find(key).flatMap(v -> v.attribute(AttributeEnum.ACTUAL))
                 .orElseThrow(() -> new IllegalArgumentException("no variable " + key))
                 .bind(source);

@@ -16,7 +16,7 @@ import java.util.List;
  *                     unset at start
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record SeedEntry(String component, String componentInstance, String scope, String variable,
+record SeedEntry(String component, String componentInstance, String scope, String variable,
                         String variableInstance, String dataType, String unit, BigDecimal minLimit,
                         BigDecimal maxLimit, List<String> valuesList, String mutability, Boolean persistent,
                         Boolean constant, Boolean rebootRequired, String value, List<String> extraAttributes) {

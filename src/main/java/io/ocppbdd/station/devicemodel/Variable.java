@@ -42,15 +42,15 @@ public final class Variable {
         return key;
     }
 
-    public DataEnum dataType() {
+    DataEnum dataType() {
         return dataType;
     }
 
-    public String unit() {
+    String unit() {
         return unit;
     }
 
-    public BigDecimal minLimit() {
+    BigDecimal minLimit() {
         return minLimit;
     }
 
@@ -63,15 +63,15 @@ public final class Variable {
     }
 
     /** Whether a new value only takes effect after a reboot (SetVariables answers RebootRequired). */
-    public boolean rebootRequired() {
+    boolean rebootRequired() {
         return rebootRequired;
     }
 
-    public Optional<Attribute> attribute(AttributeEnum type) {
+    Optional<Attribute> attribute(AttributeEnum type) {
         return Optional.ofNullable(attributes.get(type));
     }
 
-    public Map<AttributeEnum, Attribute> attributes() {
+    Map<AttributeEnum, Attribute> attributes() {
         return attributes;
     }
 
@@ -142,7 +142,7 @@ public final class Variable {
     }
 
     /** One attribute value with its mutability. */
-    public static final class Attribute {
+    static final class Attribute {
         private final MutabilityEnum mutability;
         private final boolean persistent;
         private final boolean constant;
@@ -156,20 +156,20 @@ public final class Variable {
             this.value = value;
         }
 
-        public MutabilityEnum mutability() {
+        MutabilityEnum mutability() {
             return mutability;
         }
 
-        public boolean persistent() {
+        boolean persistent() {
             return persistent;
         }
 
-        public boolean constant() {
+        boolean constant() {
             return constant;
         }
 
         /** The value, or null when unset. */
-        public String value() {
+        String value() {
             return source == null ? value : source.get();
         }
 

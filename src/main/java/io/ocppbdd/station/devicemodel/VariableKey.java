@@ -27,7 +27,7 @@ public record VariableKey(String component, String componentInstance, Integer ev
     }
 
     /** The component part of the key: {@code Name[:instance][@evse[/connector]]}. */
-    public String componentKey() {
+    String componentKey() {
         StringBuilder key = new StringBuilder(component);
         if (componentInstance != null) {
             key.append(':').append(componentInstance);

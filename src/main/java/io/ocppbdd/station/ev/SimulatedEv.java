@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SimulatedEv implements StationModule {
 
     /** The plug delay unless one is set. */
-    public static final Duration DEFAULT_PLUG_DELAY = Duration.ofSeconds(5);
+    static final Duration DEFAULT_PLUG_DELAY = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedEv.class);
     private static final Set<ConnectorStatusEnum> FREE = Set.of(ConnectorStatusEnum.AVAILABLE,

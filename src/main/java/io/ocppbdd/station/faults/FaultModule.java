@@ -109,7 +109,7 @@ public final class FaultModule implements StationModule {
     }
 
     /** The faults the connector suffers now; on the station's loop. */
-    public Set<FaultType> faults(int evseId, int connectorId) {
+    Set<FaultType> faults(int evseId, int connectorId) {
         evses.evse(evseId).connector(connectorId);
         return known(evseId, connectorState(evseId, connectorId));
     }

@@ -73,37 +73,37 @@ public enum FaultType {
     }
 
     /** The component of Part 2 Appendices §3.2 whose monitor reports the fault, e.g. RCD. */
-    public String component() {
+    String component() {
         return component;
     }
 
     /** The variable of that component, e.g. Tripped. */
-    public String variable() {
+    String variable() {
         return variable;
     }
 
     /** Delta for a boolean that changes (N07.FR.19), Alerting for a value beyond a threshold (N07.FR.16/17). */
-    public EventTriggerEnum trigger() {
+    EventTriggerEnum trigger() {
         return trigger;
     }
 
     /** The variable's actual value while the fault lasts. */
-    public String faultValue() {
+    String faultValue() {
         return faultValue;
     }
 
     /** The variable's actual value once the fault is cleared. */
-    public String clearedValue() {
+    String clearedValue() {
         return clearedValue;
     }
 
     /** The stoppedReason of a transaction this fault ends. */
-    public ReasonEnum stoppedReason() {
+    ReasonEnum stoppedReason() {
         return stoppedReason;
     }
 
     /** One line for people, e.g. "residual current device tripped"; the techInfo of the NotifyEvent. */
-    public String description() {
+    String description() {
         return description;
     }
 

@@ -80,13 +80,13 @@ public final class EnergyModel {
     }
 
     /** Energy.Active.Import.Register now, Wh. */
-    public double registerWh() {
+    double registerWh() {
         integrate();
         return registerWh;
     }
 
     /** The plugged EV's state of charge now, %; null while no EV is plugged in. */
-    public Double socPercent() {
+    Double socPercent() {
         integrate();
         return socPercent;
     }
@@ -116,7 +116,7 @@ public final class EnergyModel {
     }
 
     /** One reading of these measurands, all with the same timestamp (J01.FR.17). */
-    public MeterValue sample(List<MeasurandEnum> measurands, ReadingContextEnum context) {
+    MeterValue sample(List<MeasurandEnum> measurands, ReadingContextEnum context) {
         integrate();
         double power = powerWatts();
         double volts = NOMINAL_VOLTS + random.nextGaussian() * 0.5;

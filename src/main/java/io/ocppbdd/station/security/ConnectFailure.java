@@ -9,7 +9,7 @@ import java.util.Optional;
  * appendices, A00.FR.310/316/323, A00.FR.413/419/426), read from the reason the transport gives on its
  * {@link ConnectException}.
  */
-public enum ConnectFailure {
+enum ConnectFailure {
 
     /** The CSMS's certificate is not trusted, expired, or not issued for its host name. */
     INVALID_CSMS_CERTIFICATE("InvalidCsmsCertificate"),
@@ -27,12 +27,12 @@ public enum ConnectFailure {
     }
 
     /** The critical security event this failure calls for, if any. */
-    public Optional<String> securityEvent() {
+    Optional<String> securityEvent() {
         return Optional.ofNullable(securityEvent);
     }
 
     /** Classifies a failed connection attempt from the transport's reason. */
-    public static ConnectFailure of(Throwable failure) {
+    static ConnectFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException connect) {
                 return switch (connect.reason()) {

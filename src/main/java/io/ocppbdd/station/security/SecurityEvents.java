@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SecurityEvents {
 
     /** A01.FR.11: "Security parameters, such as keys or the security profile used, were changed". */
-    public static final String RECONFIGURATION_OF_SECURITY_PARAMETERS = "ReconfigurationOfSecurityParameters";
+    static final String RECONFIGURATION_OF_SECURITY_PARAMETERS = "ReconfigurationOfSecurityParameters";
 
     private static final int MAX_TECH_INFO = 255;
 

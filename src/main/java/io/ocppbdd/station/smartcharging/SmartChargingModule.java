@@ -74,7 +74,7 @@ public final class SmartChargingModule implements StationModule {
         this(Supply.DEFAULT);
     }
 
-    public SmartChargingModule(Supply supply) {
+    SmartChargingModule(Supply supply) {
         this.supply = supply;
     }
 
@@ -116,7 +116,7 @@ public final class SmartChargingModule implements StationModule {
      * The composite limit in W on an EVSE (0 = the whole station) at a moment, or empty when no profile limits
      * it. Use on the station's loop.
      */
-    public OptionalDouble limitWatts(int evseId, Instant at) {
+    OptionalDouble limitWatts(int evseId, Instant at) {
         return watts(calculator(), evseId, at);
     }
 

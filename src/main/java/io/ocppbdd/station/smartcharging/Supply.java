@@ -8,12 +8,12 @@ package io.ocppbdd.station.smartcharging;
  * @param phases             phases wired to each EVSE and assumed when a period gives none (K01.FR.49; 3 default)
  * @param maxCurrentPerPhase what one EVSE can deliver per phase without any profile (32 A default)
  */
-public record Supply(double voltage, int phases, double maxCurrentPerPhase) {
+record Supply(double voltage, int phases, double maxCurrentPerPhase) {
 
     /** 230 V, 3 phases, 32 A per phase (22 kW per EVSE). */
-    public static final Supply DEFAULT = new Supply(230, 3, 32);
+    static final Supply DEFAULT = new Supply(230, 3, 32);
 
-    public Supply {
+    Supply {
         if (voltage <= 0 || phases < 1 || phases > 3 || maxCurrentPerPhase <= 0) {
             throw new IllegalArgumentException("supply " + voltage + " V, " + phases + " phases, "
                     + maxCurrentPerPhase + " A: use a positive voltage and current and 1 to 3 phases");

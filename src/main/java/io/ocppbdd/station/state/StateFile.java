@@ -169,7 +169,7 @@ public final class StateFile {
     }
 
     /** How many times this object wrote the file. */
-    public long writes() {
+    long writes() {
         return writes.get();
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class StationState {
 
     /** The format this version of ocpp-bdd reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 1;
 
     private int formatVersion = FORMAT_VERSION;
     private Identity identity;
@@ -143,7 +143,7 @@ public final class StationState {
         /** Longest serial number a BootNotification carries. */
         static final int MAX_SERIAL_NUMBER = 25;
 
-        public static Identity defaults(String stationId) {
+        static Identity defaults(String stationId) {
             String serial = "SN-" + stationId;
             return new Identity(stationId, "ocpp-bdd", "Simulator",
                     serial.substring(0, Math.min(serial.length(), MAX_SERIAL_NUMBER)), "1.0.0");

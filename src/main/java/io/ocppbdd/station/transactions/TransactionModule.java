@@ -184,7 +184,7 @@ public final class TransactionModule implements StationModule, EvseListener {
     }
 
     /** The id of the transaction in progress on this EVSE, if any. */
-    public CompletableFuture<Optional<String>> transactionId(int evseId) {
+    CompletableFuture<Optional<String>> transactionId(int evseId) {
         return CompletableFuture.supplyAsync(() -> Optional.ofNullable(session(evseId).transaction)
                 .map(TransactionState::getId), context.loop());
     }

@@ -6,7 +6,6 @@ import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.ErrorCode;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.rpc.Direction;
-import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.rpc.TraceEntry;
 import io.ocppbdd.station.ChargingStation;
 import io.ocppbdd.station.evse.EvseModule;

@@ -5,6 +5,9 @@ import io.ocppbdd.csms.EmbeddedCsms;
 import io.ocppbdd.csms.Stub;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.ChargingProfile;
+import io.ocppbdd.protocol.messages.ChargingRateUnitEnum;
+import io.ocppbdd.protocol.messages.GetCompositeScheduleRequest;
+import io.ocppbdd.protocol.messages.GetCompositeScheduleResponse;
 import io.ocppbdd.protocol.messages.RequestStartStopStatusEnum;
 import io.ocppbdd.protocol.messages.RequestStartTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStartTransactionResponse;
@@ -12,7 +15,6 @@ import io.ocppbdd.protocol.messages.RequestStopTransactionRequest;
 import io.ocppbdd.protocol.messages.RequestStopTransactionResponse;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.station.ChargingStation;
-import io.ocppbdd.station.smartcharging.SmartChargingModule;
 import io.ocppbdd.station.state.StationState;
 import io.ocppbdd.testing.TestHarness;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 import static io.ocppbdd.station.remote.Remote.start;
 import static io.ocppbdd.station.remote.Remote.station;
@@ -165,7 +166,8 @@ class RemoteStartStopTest {
     }
 
     @Test
-    @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start limits the transaction it starts")
+    @DisplayName("F01.FR.10/F02.FR.18 the TxProfile of an accepted remote start limits the transaction it starts "
+            + "(K08: the composite schedule shows it)")
     void chargingProfileApplied() {
         try (TestHarness harness = new TestHarness()) {
             TestHarness.Station fx = harness.boot(station("RS-PROF", Map.of()));
@@ -177,9 +179,10 @@ class RemoteStartStopTest {
             fx.idle();
             fx.plugIn(1);
             assertThat(fx.event(0).path("transactionInfo").path("remoteStartId").asInt()).isEqualTo(3);
-            SmartChargingModule smartCharging = fx.module(SmartChargingModule.class);
-            OptionalDouble limit = fx.onLoop(() -> smartCharging.limitWatts(1, fx.now()));
-            assertThat(limit).hasValue(4000.0);
+            GetCompositeScheduleResponse composite = join(fx.csms.send(fx.id, new GetCompositeScheduleRequest()
+                    .withEvseId(1).withDuration(60).withChargingRateUnit(ChargingRateUnitEnum.W),
+                    GetCompositeScheduleResponse.class));
+            assertThat(composite.getSchedule().getChargingSchedulePeriod().get(0).getLimit()).isEqualTo(4000.0);
         }
     }
 

@@ -84,7 +84,7 @@ class ResetTest {
                             || f.contains("\"BootNotification\""))
                     .map(f -> f.contains("Ended") ? "Ended" : "Boot").toList();
             assertThat(order).containsExactly("Boot", "Ended", "Boot");
-            assertThat(join(fx.module(io.ocppbdd.station.transactions.TransactionModule.class).transactionId(1))).isEmpty();
+            assertThat(join(fx.driver.snapshot()).evse(1).transaction()).isEmpty();
         }
     }
 

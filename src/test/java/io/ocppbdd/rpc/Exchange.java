@@ -1,8 +1,6 @@
 package io.ocppbdd.rpc;
 
 import io.ocppbdd.protocol.Call;
-import io.ocppbdd.protocol.CallError;
-import io.ocppbdd.protocol.CallResult;
 import io.ocppbdd.protocol.Frame;
 import io.ocppbdd.protocol.FrameCodec;
 import io.ocppbdd.protocol.FrameException;
@@ -11,26 +9,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A CALL read from a trace together with its answer, if one came: what steps check and reports show.
+ * A CALL read from a trace together with its answer, if one came: what tests check of a station's exchanges.
  *
  * @param direction whether the trace's owner sent the CALL or received it
  * @param answer    the CALLRESULT or CALLERROR, or null while unanswered
  */
 public record Exchange(TraceEntry request, Direction direction, Call call, TraceEntry answerEntry, Frame answer) {
 
+    /** Whether a CALLRESULT or CALLERROR came for this CALL. */
     public boolean answered() {
         return answer != null;
-    }
-
-    public Optional<CallResult> result() {
-        return answer instanceof CallResult result ? Optional.of(result) : Optional.empty();
-    }
-
-    public Optional<CallError> error() {
-        return answer instanceof CallError error ? Optional.of(error) : Optional.empty();
     }
 
     /** Every CALL in the trace, oldest first, each paired with its answer; malformed frames are left out. */
