@@ -6,10 +6,9 @@ Feature: Authorizing an id token with the CSMS
     Given a charging station "CS-001" with 2 EVSEs
     And the station is booted
 
-  @embedded-csms
   Scenario: An accepted token lets the driver charge (C01)
-    When the driver presents id token "04A2B3C4"
-    Then the station sends Authorize where "idToken.idToken" is "04A2B3C4"
+    When the driver presents the accepted token
+    Then the station sends Authorize with the accepted token
     And the CSMS answers Authorize with status "Accepted"
     And the station authorizes the id token with status "Accepted"
     And the driver may start charging
@@ -37,6 +36,7 @@ Feature: Authorizing an id token with the CSMS
 
   @embedded-csms
   Scenario Outline: Every kind of id token a driver can present goes to the CSMS: <type>
+    Given the CSMS will answer Authorize with status "Accepted"
     When the driver presents id token "NL-TNM-C00122045-K" of type "<type>"
     Then the station sends Authorize where "idToken.type" is "<type>"
     And the station authorizes the id token with status "Accepted"

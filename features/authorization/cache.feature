@@ -7,11 +7,10 @@ Feature: The Authorization Cache
     And the station's variable "AuthCtrlr.LocalPreAuthorize" is "true"
     And the station is booted
 
-  @embedded-csms
   Scenario: A cached Accepted token is authorized without asking the CSMS again (C12)
-    When the driver presents id token "04A2B3C4"
+    When the driver presents the accepted token
     Then the CSMS answers Authorize with status "Accepted"
-    When the driver presents id token "04A2B3C4"
+    When the driver presents the accepted token
     Then the station authorizes the id token with status "Accepted"
     And the station decided without asking the CSMS
 
@@ -32,15 +31,15 @@ Feature: The Authorization Cache
                             "attributeValue": "600"}]}
       """
     And in the station's answer to SetVariables, field "setVariableResult.0.attributeStatus" is "Accepted"
-    And the driver presents id token "04A2B3C4"
+    And the driver presents the accepted token
     Then the CSMS answers Authorize with status "Accepted"
     When 601 seconds pass
-    And the driver presents id token "04A2B3C4"
-    Then the station sends Authorize where "idToken.idToken" is "04A2B3C4"
+    And the driver presents the accepted token
+    Then the station sends Authorize with the accepted token
 
   @embedded-csms
   Scenario: ClearCache empties the cache (C11)
-    When the driver presents id token "04A2B3C4"
+    When the driver presents the accepted token
     Then the CSMS answers Authorize with status "Accepted"
     When the CSMS sends ClearCache
     Then the station answers ClearCache with status "Accepted"

@@ -5,13 +5,12 @@ Feature: Authorizing while offline
   Background:
     Given a charging station "CS-001"
 
-  @embedded-csms
   Scenario: A cached Accepted token is authorized offline (LocalAuthorizeOffline)
     Given the station is booted
-    When the driver presents id token "04A2B3C4"
+    When the driver presents the accepted token
     Then the CSMS answers Authorize with status "Accepted"
     When the station loses its connection to the CSMS
-    And the driver presents id token "04A2B3C4"
+    And the driver presents the accepted token
     Then the station authorizes the id token with status "Accepted"
     And the station decided without asking the CSMS
 

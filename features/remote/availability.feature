@@ -23,7 +23,7 @@ Feature: Change availability
 
   Scenario: During a transaction the change is Scheduled (G03.FR.05)
     Given the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends ChangeAvailability with:
       """

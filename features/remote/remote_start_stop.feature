@@ -8,19 +8,16 @@ Feature: Remote start and stop of transactions
     And the station is booted
 
   Scenario: Remote start first, then the driver plugs in (F02.FR.01, F02.FR.21)
-    When the CSMS sends RequestStartTransaction with:
-      """
-      {"evseId": 1, "remoteStartId": 42, "idToken": {"idToken": "04A2B3C4", "type": "ISO14443"}}
-      """
+    When the CSMS sends RequestStartTransaction for EVSE 1 with the accepted token
     Then the station answers RequestStartTransaction with status "Accepted"
     When the driver plugs in the cable at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "RemoteStart"
-    And it carries id token "04A2B3C4"
-    And the last TransactionEvent carries remote start id 42
+    And it carries the accepted token
+    And the last TransactionEvent carries the remote start id of the CSMS's RequestStartTransaction
 
   Scenario: Remote stop ends the transaction (F03.FR.03)
     Given the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends RequestStopTransaction for the current transaction
     Then the station answers RequestStopTransaction with status "Accepted"
@@ -29,11 +26,8 @@ Feature: Remote start and stop of transactions
 
   Scenario: An EVSE with an authorized transaction rejects a remote start (F01.FR.24)
     Given the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
-    When the CSMS sends RequestStartTransaction with:
-      """
-      {"evseId": 1, "remoteStartId": 7, "idToken": {"idToken": "FFFF0001", "type": "ISO14443"}}
-      """
+    And the driver presents the accepted token at EVSE 1
+    When the CSMS sends RequestStartTransaction for EVSE 1 with the group token
     Then the station answers RequestStartTransaction with status "Rejected"
 
   Scenario: An unknown transactionId is rejected (F03.FR.08)

@@ -16,7 +16,7 @@ Feature: Reset
 
   Scenario: Immediate reset ends the transaction first (B12.FR.02, B12.FR.04)
     Given the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends Reset with:
       """
@@ -30,7 +30,7 @@ Feature: Reset
   Scenario: OnIdle reset waits for the transaction to end (B12.FR.01, B12.FR.03)
     Given the station sends BootNotification where "reason" is "PowerUp"
     And the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends Reset with:
       """
@@ -39,6 +39,6 @@ Feature: Reset
     Then the station answers Reset with status "Scheduled"
     When 30 seconds pass
     Then the station has not sent another BootNotification
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And the station sends BootNotification where "reason" is "RemoteReset"

@@ -21,7 +21,7 @@ Feature: Unlock connector, reservations, data transfer and unsupported actions
 
   Scenario: No unlock during an authorized transaction (F05.FR.02)
     Given the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     And the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When the CSMS sends UnlockConnector with:
       """
@@ -30,7 +30,7 @@ Feature: Unlock connector, reservations, data transfer and unsupported actions
     Then the station answers UnlockConnector with status "OngoingAuthorizedTransaction"
 
   Scenario: A reservation expires (H01.FR.23)
-    When the CSMS sends ReserveNow 5 for EVSE 1 and ISO14443 token "04A2B3C4" valid for 2 minutes
+    When the CSMS sends ReserveNow 5 for EVSE 1 and the accepted token valid for 2 minutes
     Then the station answers ReserveNow with status "Accepted"
     And the station reports connector 1 of EVSE 1 as "Reserved"
     When 2 minutes pass
@@ -38,7 +38,7 @@ Feature: Unlock connector, reservations, data transfer and unsupported actions
     And the station reports connector 1 of EVSE 1 as "Available"
 
   Scenario: A reservation is cancelled (H02.FR.01, H02.FR.02)
-    When the CSMS sends ReserveNow 5 for EVSE 1 and ISO14443 token "04A2B3C4" valid for 30 minutes
+    When the CSMS sends ReserveNow 5 for EVSE 1 and the accepted token valid for 30 minutes
     Then the station answers ReserveNow with status "Accepted"
     When the CSMS sends CancelReservation with:
       """

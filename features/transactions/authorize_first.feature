@@ -11,9 +11,9 @@ Feature: Start a transaction with the idToken presented first
     And the station is booted
 
   Scenario: Authorize, plug in, charge, unplug
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
-    And it carries id token "04A2B3C4"
+    And it carries the accepted token
     And its charging state is "Idle"
     When the driver plugs in the cable at EVSE 1
     Then the station sends TransactionEvent "Updated" with trigger reason "CablePluggedIn"
@@ -29,7 +29,7 @@ Feature: Start a transaction with the idToken presented first
     And its charging state is "Idle"
 
   Scenario: The driver never plugs in
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When 29 seconds pass
     Then the station has not sent another TransactionEvent

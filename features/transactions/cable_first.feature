@@ -17,17 +17,17 @@ Feature: Start a transaction with the cable plugged in first
     And its charging state is "EVConnected"
     And it names EVSE 1 connector 1
     And it carries no id token
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Updated" with trigger reason "Authorized"
-    And it carries id token "04A2B3C4"
+    And it carries the accepted token
     And its charging state is "Charging"
     And it names no EVSE
     And the station does not send TransactionEvent "Ended" with trigger reason "Authorized"
     And the station does not send StatusNotification "Faulted" for any connector
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And its stopped reason is "Local"
-    And it carries id token "04A2B3C4"
+    And it carries the accepted token
     And every transaction counts its seqNo up by one from 0
     When the driver unplugs the cable at EVSE 1
     Then the station reports connector 1 of EVSE 1 as "Available"

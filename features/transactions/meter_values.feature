@@ -11,7 +11,7 @@ Feature: Meter values during a transaction
     And the station's variable "SampledDataCtrlr.TxUpdatedMeasurands" is "Energy.Active.Import.Register,Power.Active.Import,Voltage,Current.Import"
     And the station is booted
     When the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     And it carries meter values "Energy.Active.Import.Register" read at "Transaction.Begin"
     When 29 seconds pass
@@ -23,6 +23,6 @@ Feature: Meter values during a transaction
     When 30 seconds pass
     Then the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"
     And its energy register is higher than in the TransactionEvent before
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And it carries meter values "Energy.Active.Import.Register" read at "Transaction.End"

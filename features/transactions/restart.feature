@@ -10,7 +10,7 @@ Feature: Restart in the middle of a transaction
     And the station's variable "SampledDataCtrlr.TxUpdatedInterval" is "60"
     And the station is booted
     When the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     When 60 seconds pass
     Then the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"
@@ -21,7 +21,7 @@ Feature: Restart in the middle of a transaction
     Then the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"
     And it continues the transaction of the TransactionEvent before with the next seqNo
     And its energy register is higher than in the TransactionEvent before
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And it continues the transaction of the TransactionEvent before with the next seqNo
     And every transaction counts its seqNo up by one from 0

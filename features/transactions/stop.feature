@@ -9,14 +9,14 @@ Feature: Stop a transaction
     And the station sends no clock-aligned meter values
     And the station is booted
     When the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     And its charging state is "Charging"
     And it names EVSE 1 connector 1
-    And it carries id token "04A2B3C4"
+    And it carries the accepted token
 
   Scenario: The driver stops with the idToken that started the transaction (E07)
-    When the driver presents ISO14443 token "04A2B3C4" at EVSE 1
+    When the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And its stopped reason is "Local"
 
@@ -27,5 +27,5 @@ Feature: Stop a transaction
     And the station reports connector 1 of EVSE 1 as "Available"
 
   Scenario: Another driver's idToken does not stop the transaction
-    When the driver presents ISO14443 token "FFFF0001" at EVSE 1
+    When the driver presents the group token at EVSE 1
     Then the station has not sent another TransactionEvent

@@ -9,11 +9,11 @@ Feature: Two EVSEs charge at the same time
     And the station's variable "SampledDataCtrlr.TxUpdatedInterval" is "60"
     And the station is booted
     When the driver plugs in the cable at EVSE 1
-    And the driver presents ISO14443 token "D1D1D101" at EVSE 1
+    And the driver presents the accepted token at EVSE 1
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     And it names EVSE 1 connector 1
     When the driver plugs in the cable at EVSE 2
-    And the driver presents ISO14443 token "D2D2D202" at EVSE 2
+    And the driver presents the group token at EVSE 2
     Then the station sends TransactionEvent "Started" with trigger reason "Authorized"
     And it names EVSE 2 connector 1
     When 60 seconds pass
@@ -21,6 +21,6 @@ Feature: Two EVSEs charge at the same time
     And the station sends TransactionEvent "Updated" with trigger reason "MeterValuePeriodic"
     When the driver unplugs the cable at EVSE 1
     Then the station sends TransactionEvent "Ended" with trigger reason "EVCommunicationLost"
-    When the driver presents ISO14443 token "D2D2D202" at EVSE 2
+    When the driver presents the group token at EVSE 2
     Then the station sends TransactionEvent "Ended" with trigger reason "StopAuthorized"
     And every transaction counts its seqNo up by one from 0

@@ -7,10 +7,9 @@ Funzionalità: Autorizzare un id token con il CSMS
     Dato una stazione di ricarica "CS-001" con 2 EVSE
     E la stazione è avviata
 
-  @embedded-csms
   Scenario: Un token accettato permette al conducente di caricare (C01)
-    Quando il conducente presenta l'id token "04A2B3C4"
-    Allora la stazione invia Authorize dove "idToken.idToken" è "04A2B3C4"
+    Quando il conducente presenta il token accettato
+    Allora la stazione invia Authorize con il token accettato
     E il CSMS risponde ad Authorize con lo stato "Accepted"
     E la stazione autorizza l'id token con lo stato "Accepted"
     E il conducente può iniziare a caricare
@@ -38,6 +37,7 @@ Funzionalità: Autorizzare un id token con il CSMS
 
   @embedded-csms
   Schema dello scenario: Ogni tipo di id token che un conducente può presentare arriva al CSMS: <type>
+    Dato il CSMS risponderà ad Authorize con lo stato "Accepted"
     Quando il conducente presenta l'id token "NL-TNM-C00122045-K" di tipo "<type>"
     Allora la stazione invia Authorize dove "idToken.type" è "<type>"
     E la stazione autorizza l'id token con lo stato "Accepted"

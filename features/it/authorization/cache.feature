@@ -8,11 +8,10 @@ Funzionalità: La cache di autorizzazione
     E la variabile "AuthCtrlr.LocalPreAuthorize" della stazione è "true"
     E la stazione è avviata
 
-  @embedded-csms
   Scenario: Un token Accepted in cache è autorizzato senza chiedere di nuovo al CSMS (C12)
-    Quando il conducente presenta l'id token "04A2B3C4"
+    Quando il conducente presenta il token accettato
     Allora il CSMS risponde ad Authorize con lo stato "Accepted"
-    Quando il conducente presenta l'id token "04A2B3C4"
+    Quando il conducente presenta il token accettato
     Allora la stazione autorizza l'id token con lo stato "Accepted"
     E la stazione ha deciso senza chiedere al CSMS
 
@@ -33,15 +32,15 @@ Funzionalità: La cache di autorizzazione
                             "attributeValue": "600"}]}
       """
     E nella risposta della stazione a SetVariables, il campo "setVariableResult.0.attributeStatus" è "Accepted"
-    E il conducente presenta l'id token "04A2B3C4"
+    E il conducente presenta il token accettato
     Allora il CSMS risponde ad Authorize con lo stato "Accepted"
     Quando passano 601 secondi
-    E il conducente presenta l'id token "04A2B3C4"
-    Allora la stazione invia Authorize dove "idToken.idToken" è "04A2B3C4"
+    E il conducente presenta il token accettato
+    Allora la stazione invia Authorize con il token accettato
 
   @embedded-csms
   Scenario: ClearCache svuota la cache (C11)
-    Quando il conducente presenta l'id token "04A2B3C4"
+    Quando il conducente presenta il token accettato
     Allora il CSMS risponde ad Authorize con lo stato "Accepted"
     Quando il CSMS invia ClearCache
     Allora la stazione risponde a ClearCache con lo stato "Accepted"

@@ -6,13 +6,12 @@ Funzionalità: Autorizzare offline
   Contesto:
     Dato una stazione di ricarica "CS-001"
 
-  @embedded-csms
   Scenario: Un token Accepted in cache è autorizzato offline (LocalAuthorizeOffline)
     Dato la stazione è avviata
-    Quando il conducente presenta l'id token "04A2B3C4"
+    Quando il conducente presenta il token accettato
     Allora il CSMS risponde ad Authorize con lo stato "Accepted"
     Quando la stazione perde la connessione al CSMS
-    E il conducente presenta l'id token "04A2B3C4"
+    E il conducente presenta il token accettato
     Allora la stazione autorizza l'id token con lo stato "Accepted"
     E la stazione ha deciso senza chiedere al CSMS
 

@@ -12,9 +12,9 @@ Funzionalità: Avviare una transazione presentando prima l'idToken
     E la stazione è avviata
 
   Scenario: Autorizzare, collegare, caricare, scollegare
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
-    E riporta l'id token "04A2B3C4"
+    E riporta il token accettato
     E il suo stato di carica è "Idle"
     Quando il conducente collega il cavo all'EVSE 1
     Allora la stazione invia TransactionEvent "Updated" con triggerReason "CablePluggedIn"
@@ -30,7 +30,7 @@ Funzionalità: Avviare una transazione presentando prima l'idToken
     E il suo stato di carica è "Idle"
 
   Scenario: Il conducente non collega mai il cavo
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     Quando passano 29 secondi
     Allora la stazione non ha inviato un altro TransactionEvent

@@ -18,17 +18,17 @@ Funzionalità: Avviare una transazione collegando prima il cavo
     E il suo stato di carica è "EVConnected"
     E indica l'EVSE 1 connettore 1
     E non riporta alcun id token
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Updated" con triggerReason "Authorized"
-    E riporta l'id token "04A2B3C4"
+    E riporta il token accettato
     E il suo stato di carica è "Charging"
     E non indica alcun EVSE
     E la stazione non invia TransactionEvent "Ended" con triggerReason "Authorized"
     E la stazione non invia StatusNotification "Faulted" per nessun connettore
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "StopAuthorized"
     E il suo motivo di arresto è "Local"
-    E riporta l'id token "04A2B3C4"
+    E riporta il token accettato
     E ogni transazione incrementa il suo seqNo di uno a partire da 0
     Quando il conducente scollega il cavo dall'EVSE 1
     Allora la stazione riporta il connettore 1 dell'EVSE 1 come "Available"

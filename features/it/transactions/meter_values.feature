@@ -12,7 +12,7 @@ Funzionalità: Valori di misura durante una transazione
     E la variabile "SampledDataCtrlr.TxUpdatedMeasurands" della stazione è "Energy.Active.Import.Register,Power.Active.Import,Voltage,Current.Import"
     E la stazione è avviata
     Quando il conducente collega il cavo all'EVSE 1
-    E il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    E il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     E riporta i valori di misura "Energy.Active.Import.Register" letti a "Transaction.Begin"
     Quando passano 29 secondi
@@ -24,6 +24,6 @@ Funzionalità: Valori di misura durante una transazione
     Quando passano 30 secondi
     Allora la stazione invia TransactionEvent "Updated" con triggerReason "MeterValuePeriodic"
     E il suo contatore di energia è più alto che nel TransactionEvent precedente
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "StopAuthorized"
     E riporta i valori di misura "Energy.Active.Import.Register" letti a "Transaction.End"

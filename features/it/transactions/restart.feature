@@ -11,7 +11,7 @@ Funzionalità: Riavvio nel mezzo di una transazione
     E la variabile "SampledDataCtrlr.TxUpdatedInterval" della stazione è "60"
     E la stazione è avviata
     Quando il conducente collega il cavo all'EVSE 1
-    E il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    E il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     Quando passano 60 secondi
     Allora la stazione invia TransactionEvent "Updated" con triggerReason "MeterValuePeriodic"
@@ -22,7 +22,7 @@ Funzionalità: Riavvio nel mezzo di una transazione
     Allora la stazione invia TransactionEvent "Updated" con triggerReason "MeterValuePeriodic"
     E continua la transazione del TransactionEvent precedente con il seqNo successivo
     E il suo contatore di energia è più alto che nel TransactionEvent precedente
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "StopAuthorized"
     E continua la transazione del TransactionEvent precedente con il seqNo successivo
     E ogni transazione incrementa il suo seqNo di uno a partire da 0

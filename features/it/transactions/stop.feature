@@ -10,14 +10,14 @@ Funzionalità: Fermare una transazione
     E la stazione non invia valori di misura allineati all'orologio
     E la stazione è avviata
     Quando il conducente collega il cavo all'EVSE 1
-    E il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    E il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     E il suo stato di carica è "Charging"
     E indica l'EVSE 1 connettore 1
-    E riporta l'id token "04A2B3C4"
+    E riporta il token accettato
 
   Scenario: Il conducente ferma con l'idToken che ha avviato la transazione (E07)
-    Quando il conducente presenta il token ISO14443 "04A2B3C4" all'EVSE 1
+    Quando il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "StopAuthorized"
     E il suo motivo di arresto è "Local"
 
@@ -28,5 +28,5 @@ Funzionalità: Fermare una transazione
     E la stazione riporta il connettore 1 dell'EVSE 1 come "Available"
 
   Scenario: L'idToken di un altro conducente non ferma la transazione
-    Quando il conducente presenta il token ISO14443 "FFFF0001" all'EVSE 1
+    Quando il conducente presenta il token di gruppo all'EVSE 1
     Allora la stazione non ha inviato un altro TransactionEvent

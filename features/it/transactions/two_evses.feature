@@ -10,11 +10,11 @@ Funzionalità: Due EVSE caricano contemporaneamente
     E la variabile "SampledDataCtrlr.TxUpdatedInterval" della stazione è "60"
     E la stazione è avviata
     Quando il conducente collega il cavo all'EVSE 1
-    E il conducente presenta il token ISO14443 "D1D1D101" all'EVSE 1
+    E il conducente presenta il token accettato all'EVSE 1
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     E indica l'EVSE 1 connettore 1
     Quando il conducente collega il cavo all'EVSE 2
-    E il conducente presenta il token ISO14443 "D2D2D202" all'EVSE 2
+    E il conducente presenta il token di gruppo all'EVSE 2
     Allora la stazione invia TransactionEvent "Started" con triggerReason "Authorized"
     E indica l'EVSE 2 connettore 1
     Quando passano 60 secondi
@@ -22,6 +22,6 @@ Funzionalità: Due EVSE caricano contemporaneamente
     E la stazione invia TransactionEvent "Updated" con triggerReason "MeterValuePeriodic"
     Quando il conducente scollega il cavo dall'EVSE 1
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "EVCommunicationLost"
-    Quando il conducente presenta il token ISO14443 "D2D2D202" all'EVSE 2
+    Quando il conducente presenta il token di gruppo all'EVSE 2
     Allora la stazione invia TransactionEvent "Ended" con triggerReason "StopAuthorized"
     E ogni transazione incrementa il suo seqNo di uno a partire da 0

@@ -64,7 +64,7 @@ final class CsmsCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "<file>",
             description = "A test profile (YAML): answer its tokens with their roles' statuses and groups, "
-                    + "and give its heartbeat interval, as the CSMS it describes.")
+                    + "every other id token with Unknown, and give its heartbeat interval, as the CSMS it describes.")
     private Path profile;
 
     @Mixin
@@ -99,9 +99,16 @@ final class CsmsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The profile's answers, then the heartbeat interval option, which wins. */
+    /**
+     * The profile's answers, then the heartbeat interval option, which wins. With a profile the CSMS knows only the
+     * profile's tokens, as a real one knows only its own: any other id token in Authorize or TransactionEvent is
+     * answered Unknown (AuthorizationStatusEnumType; Part 6 TC_C_02_CSMS accepts Invalid or Unknown), so a feature
+     * that names a literal token instead of a role fails against it.
+     */
     private void answerAsConfigured(EmbeddedCsms csms) {
         if (profile != null) {
+            csms.stubFor(unknownToken(Action.Authorize));
+            csms.stubFor(unknownToken(Action.TransactionEvent));
             Map<String, String> settings = Map.of(TestProfile.PROFILE_PROPERTY, profile.toString(),
                     "ocpp.csms.url", csms.url().toString(), "ocpp.csms.trigger", "none");
             TestProfile.load(settings::get, System::getenv).csmsAnswers().forEach(csms::stubFor);
@@ -110,6 +117,12 @@ final class CsmsCommand implements Callable<Integer> {
             int interval = heartbeatInterval;
             csms.stubFor(Stub.on(Action.BootNotification).willReturnFields(Map.of("interval", interval)));
         }
+    }
+
+    /** Unknown to any request of this action with an id token; the profile's token stubs, added later, win. */
+    private static Stub unknownToken(Action action) {
+        return Stub.on(action).when(request -> request.has("idToken"))
+                .willReturn(answer -> answer.putObject("idTokenInfo").put("status", "Unknown"));
     }
 
     private void checkPort(String option, int value) {

@@ -9,6 +9,7 @@ import io.ocppbdd.driver.OcppCall;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.expect.Expect;
 import io.ocppbdd.expect.Sends;
+import io.ocppbdd.profile.ProfileToken;
 import io.ocppbdd.profile.TokenRole;
 import io.ocppbdd.protocol.Action;
 
@@ -101,6 +102,14 @@ public class MessageSteps {
     @Allora("la stazione invia {word} dove {string} è {string}")
     public void theStationSendsWhere(String action, String path, String value) {
         world.expect().sends(Words.action(action)).where(path, value).within(OcppWorld.PATIENCE);
+    }
+
+    @Then("the station sends {word} with {ocppTokenRole}")
+    @Allora("la stazione invia {word} con il {ocppRuoloToken}")
+    public void theStationSendsWith(String action, TokenRole role) {
+        ProfileToken token = world.token(role);
+        world.expect().sends(Words.action(action)).where("idToken.idToken", token.idToken())
+                .where("idToken.type", token.type()).within(OcppWorld.PATIENCE);
     }
 
     @Then("the station does not send {word}")

@@ -104,6 +104,13 @@ public class RemoteControlSteps {
         world.csmsSends(Action.ReserveNow, request);
     }
 
+    @When("the CSMS sends ReserveNow {int} for EVSE {int} and {ocppTokenRole} valid for {int} minute(s)")
+    @Quando("il CSMS invia ReserveNow {int} per l'EVSE {int} e il {ocppRuoloToken} valida per {int} minuto/minuti")
+    public void theCsmsReservesFor(int reservationId, int evseId, TokenRole role, int minutes) {
+        ProfileToken token = world.token(role);
+        theCsmsReserves(reservationId, evseId, token.type(), token.idToken(), minutes);
+    }
+
     @Given("the driver plugs in by themselves {int} second(s) after a remote start")
     @Dato("il conducente collega il cavo da solo {int} secondo/secondi dopo un avvio remoto")
     public void theDriverPlugsInAfterARemoteStart(int seconds) {

@@ -150,7 +150,8 @@ class ItalianFeaturesTest {
         return tags.stream().map(Tag::getName).collect(Collectors.joining(" "));
     }
 
-    private static Feature feature(Path file) throws IOException {
+    /** The feature a file holds, parsed as Cucumber parses it. */
+    static Feature feature(Path file) throws IOException {
         try (Stream<Envelope> envelopes = PARSER.parse(file)) {
             return envelopes.map(Envelope::getGherkinDocument).flatMap(Optional::stream)
                     .map(GherkinDocument::getFeature).flatMap(Optional::stream)
