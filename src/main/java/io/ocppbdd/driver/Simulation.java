@@ -59,6 +59,7 @@ public final class Simulation implements AutoCloseable {
     private final long seed;
     private final Duration patience;
     private final Duration rebootDelay;
+    private final Duration rebootPause;
     private final SSLContext sslContext;
     private final Path stateFolder;
     private final boolean ownsStateFolder;
@@ -72,6 +73,7 @@ public final class Simulation implements AutoCloseable {
         this.seed = builder.seed;
         this.patience = builder.patience;
         this.rebootDelay = builder.rebootDelay;
+        this.rebootPause = builder.rebootPause;
         this.sslContext = builder.sslContext;
         this.ownsStateFolder = builder.stateFolder == null;
         try {
@@ -226,6 +228,10 @@ public final class Simulation implements AutoCloseable {
         return rebootDelay;
     }
 
+    Duration rebootPause() {
+        return rebootPause;
+    }
+
     Optional<SSLContext> sslContext() {
         return Optional.ofNullable(sslContext);
     }
@@ -242,6 +248,7 @@ public final class Simulation implements AutoCloseable {
         private long seed = 1;
         private Duration patience = DEFAULT_PATIENCE;
         private Duration rebootDelay = Duration.ofSeconds(5);
+        private Duration rebootPause = Duration.ZERO;
         private SSLContext sslContext;
         private Path stateFolder;
 
@@ -290,6 +297,19 @@ public final class Simulation implements AutoCloseable {
                 throw new IllegalArgumentException("reboot delay " + delay + " is negative; use 0 or more");
             }
             this.rebootDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long a station that reboots or loses power stays off before it connects again, on the system clock
+         * whatever the simulation's (0 by default): time an external CSMS, which runs on real time, takes to end
+         * the old session after the close. It comes on top of the {@link #rebootDelay}.
+         */
+        public Builder rebootPause(Duration pause) {
+            if (pause.isNegative()) {
+                throw new IllegalArgumentException("reboot pause " + pause + " is negative; use 0 or more");
+            }
+            this.rebootPause = pause;
             return this;
         }
 
