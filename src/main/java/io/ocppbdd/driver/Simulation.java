@@ -164,12 +164,16 @@ public final class Simulation implements AutoCloseable {
 
     /**
      * Lets time pass: first every station gets the answers to the CALLs it has sent (so none times out in a jump),
-     * then the clock moves (virtual: at once, running every timer due; real: this call waits that long).
+     * then the clock moves (virtual: at once, running every timer due; real: this call waits that long). Against an
+     * external CSMS, which answers in real time, the stations also get their answers after each timer of a virtual
+     * jump, before the next: else a CALL a timer sends would time out later in the same jump (Part 4 §4.1.1).
      */
     public void pass(Duration duration) {
-        stations().forEach(station -> await(station.whenIdle(), station.id() + " to get its answers"));
+        Runnable answersIn = () -> stations().forEach(station -> await(station.whenIdle(),
+                station.id() + " to get its answers"));
+        answersIn.run();
         if (virtualTime != null) {
-            virtualTime.advance(duration);
+            virtualTime.advance(duration, csms.embedded().isPresent() ? () -> { } : answersIn);
         } else if (!duration.isZero()) {
             try {
                 Thread.sleep(duration.toMillis());
