@@ -42,6 +42,14 @@ public final class ManualScheduler implements Scheduler {
 
     /** Moves time forward, running every task that falls due on the way, in time order. */
     public void advance(Duration duration) {
+        advance(duration, () -> { });
+    }
+
+    /**
+     * Moves time forward as {@link #advance(Duration)} does, running {@code afterEachTask} (on the calling thread)
+     * once each due task has finished and before the next one runs.
+     */
+    public void advance(Duration duration, Runnable afterEachTask) {
         Instant target = now.plus(duration);
         while (true) {
             Entry next;
@@ -54,6 +62,7 @@ public final class ManualScheduler implements Scheduler {
                 now = next.due;
             }
             CompletableFuture.runAsync(next.task, next.executor).join();
+            afterEachTask.run();
         }
         now = target;
     }

@@ -50,7 +50,8 @@ public class OcppWorld {
     /** The scenario's simulation, made on first use, testing the CSMS the test profile names. */
     public Simulation simulation() {
         if (simulation == null) {
-            simulation = Simulation.builder().csms(csmsUnderTest::driver).build();
+            simulation = Simulation.builder().csms(csmsUnderTest::driver).rebootPause(profile().rebootPause())
+                    .build();
         }
         return simulation;
     }

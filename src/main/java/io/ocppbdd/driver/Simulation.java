@@ -59,6 +59,7 @@ public final class Simulation implements AutoCloseable {
     private final long seed;
     private final Duration patience;
     private final Duration rebootDelay;
+    private final Duration rebootPause;
     private final SSLContext sslContext;
     private final Path stateFolder;
     private final boolean ownsStateFolder;
@@ -72,6 +73,7 @@ public final class Simulation implements AutoCloseable {
         this.seed = builder.seed;
         this.patience = builder.patience;
         this.rebootDelay = builder.rebootDelay;
+        this.rebootPause = builder.rebootPause;
         this.sslContext = builder.sslContext;
         this.ownsStateFolder = builder.stateFolder == null;
         try {
@@ -162,12 +164,16 @@ public final class Simulation implements AutoCloseable {
 
     /**
      * Lets time pass: first every station gets the answers to the CALLs it has sent (so none times out in a jump),
-     * then the clock moves (virtual: at once, running every timer due; real: this call waits that long).
+     * then the clock moves (virtual: at once, running every timer due; real: this call waits that long). Against an
+     * external CSMS, which answers in real time, the stations also get their answers after each timer of a virtual
+     * jump, before the next: else a CALL a timer sends would time out later in the same jump (Part 4 §4.1.1).
      */
     public void pass(Duration duration) {
-        stations().forEach(station -> await(station.whenIdle(), station.id() + " to get its answers"));
+        Runnable answersIn = () -> stations().forEach(station -> await(station.whenIdle(),
+                station.id() + " to get its answers"));
+        answersIn.run();
         if (virtualTime != null) {
-            virtualTime.advance(duration);
+            virtualTime.advance(duration, csms.embedded().isPresent() ? () -> { } : answersIn);
         } else if (!duration.isZero()) {
             try {
                 Thread.sleep(duration.toMillis());
@@ -226,6 +232,10 @@ public final class Simulation implements AutoCloseable {
         return rebootDelay;
     }
 
+    Duration rebootPause() {
+        return rebootPause;
+    }
+
     Optional<SSLContext> sslContext() {
         return Optional.ofNullable(sslContext);
     }
@@ -242,6 +252,7 @@ public final class Simulation implements AutoCloseable {
         private long seed = 1;
         private Duration patience = DEFAULT_PATIENCE;
         private Duration rebootDelay = Duration.ofSeconds(5);
+        private Duration rebootPause = Duration.ZERO;
         private SSLContext sslContext;
         private Path stateFolder;
 
@@ -290,6 +301,19 @@ public final class Simulation implements AutoCloseable {
                 throw new IllegalArgumentException("reboot delay " + delay + " is negative; use 0 or more");
             }
             this.rebootDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long a station that reboots or loses power stays off before it connects again, on the system clock
+         * whatever the simulation's (0 by default): time an external CSMS, which runs on real time, takes to end
+         * the old session after the close. It comes on top of the {@link #rebootDelay}.
+         */
+        public Builder rebootPause(Duration pause) {
+            if (pause.isNegative()) {
+                throw new IllegalArgumentException("reboot pause " + pause + " is negative; use 0 or more");
+            }
+            this.rebootPause = pause;
             return this;
         }
 

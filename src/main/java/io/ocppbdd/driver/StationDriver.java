@@ -2,6 +2,7 @@ package io.ocppbdd.driver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.concurrent.Scheduler;
+import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.SchemaValidator;
@@ -169,11 +170,12 @@ public final class StationDriver {
     /**
      * The power fails: the station's state is written to its state file and the station stops at once. Once its
      * connection is closed and the simulation's reboot delay ({@link #rebootDelay()}, counted on the simulation's
-     * clock: move virtual time with {@link Simulation#pass}) has passed, it starts again from that file and
-     * connects; the stage completes then. So the CSMS never sees the old and the new connection open at once.
+     * clock: move virtual time with {@link Simulation#pass}) and then the reboot pause (real time, see
+     * {@link Simulation.Builder#rebootPause}) have passed, it starts again from that file and connects; the stage
+     * completes then. So the CSMS never sees the old and the new connection open at once.
      */
     public CompletionStage<Void> powerCut() {
-        return restart(rebootDelay());
+        return restart(rebootDelay(), simulation.rebootPause());
     }
 
     /**
@@ -181,7 +183,7 @@ public final class StationDriver {
      * at once) and boots again; completes on its first connection.
      */
     public CompletionStage<Void> connectAgain() {
-        return restart(Duration.ZERO);
+        return restart(Duration.ZERO, Duration.ZERO);
     }
 
     /** Writes the station's state to its state file; completes once it is there. */
@@ -198,7 +200,7 @@ public final class StationDriver {
         return stateFile.path();
     }
 
-    private CompletionStage<Void> restart(Duration delay) {
+    private CompletionStage<Void> restart(Duration delay, Duration pause) {
         Instance old = current;
         CompletableFuture<Void> off = old.station.onLoop(() -> {
             stateFile.save(old.station.state());
@@ -206,15 +208,16 @@ public final class StationDriver {
             return null;
         });
         CompletableFuture<Void> back = new CompletableFuture<>();
-        Runnable restart = () -> off.thenCompose(stopped -> old.station.closed()).thenRun(() -> {
-            boot.reset();
-            Instance fresh = build(stateFile.load(), true);
-            current = fresh;
-            fresh.station.start().whenComplete((connected, failure) -> complete(back, failure));
-        }).exceptionally(failure -> {
-            back.completeExceptionally(failure);
-            return null;
-        });
+        Runnable restart = () -> off.thenCompose(stopped -> old.station.closed())
+                .thenCompose(closed -> after(pause)).thenRun(() -> {
+                    boot.reset();
+                    Instance fresh = build(stateFile.load(), true);
+                    current = fresh;
+                    fresh.station.start().whenComplete((connected, failure) -> complete(back, failure));
+                }).exceptionally(failure -> {
+                    back.completeExceptionally(failure);
+                    return null;
+                });
         if (delay.isZero()) {
             restart.run();
         } else {
@@ -223,12 +226,22 @@ public final class StationDriver {
         return back;
     }
 
+    private static CompletionStage<Void> after(Duration realTime) {
+        CompletableFuture<Void> passed = new CompletableFuture<>();
+        if (realTime.isZero()) {
+            passed.complete(null);
+        } else {
+            SystemScheduler.instance().schedule(realTime, Runnable::run, () -> passed.complete(null));
+        }
+        return passed;
+    }
+
     /** How long the station takes to come back after a power cut, on the simulation's clock. */
     public Duration rebootDelay() {
         return simulation.rebootDelay();
     }
 
-    /** Reboots with this reason (B01.FR.09): the station reconnects at once and boots again. */
+    /** Reboots with this reason (B01.FR.09): the station reconnects (after the reboot pause) and boots again. */
     public CompletionStage<Void> reboot(BootReasonEnum reason) {
         ChargingStation station = current.station;
         return station.onLoop(() -> {
@@ -516,7 +529,8 @@ public final class StationDriver {
     private Instance build(StationState state, boolean withStateFile) {
         Probe probe = new Probe();
         ChargingStation.Builder builder = ChargingStation.builder(state).csmsUrl(simulation.csms().url())
-                .scheduler(simulation.scheduler()).seed(simulation.seedOf(id)).trace(trace).module(probe);
+                .scheduler(simulation.scheduler()).rebootPause(simulation.rebootPause()).seed(simulation.seedOf(id))
+                .trace(trace).module(probe);
         if (withStateFile) {
             builder.stateFile(stateFile);
         }

@@ -37,6 +37,7 @@ final class ProfileReader {
     Trigger trigger;
     CsmsDriver external;
     StationIds stationIds;
+    Duration rebootPause;
     int securityProfile;
     Optional<String> passwordVariable;
     final Map<TokenRole, ProfileToken> tokens = new EnumMap<>(TokenRole.class);
@@ -143,7 +144,12 @@ final class ProfileReader {
     }
 
     private void readStations(YamlNode stations) {
-        stations.onlyKeys(Set.of("idPrefix", "ids"));
+        stations.onlyKeys(Set.of("idPrefix", "ids", "rebootSeconds"));
+        YamlNode reboot = stations.get("rebootSeconds");
+        rebootPause = Duration.ofSeconds(reboot.integer().orElse(0));
+        if (rebootPause.isNegative()) {
+            throw reboot.error("stations.rebootSeconds must be 0 or more seconds");
+        }
         YamlNode prefix = stations.get("idPrefix");
         List<YamlNode> ids = stations.get("ids").elements();
         if (!prefix.isMissing() && !ids.isEmpty()) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class TestProfile {
     private final Trigger trigger;
     private final CsmsDriver external;
     private final StationIds stationIds;
+    private final Duration rebootPause;
     private final int securityProfile;
     private final Optional<String> passwordVariable;
     private final Map<TokenRole, ProfileToken> tokens;
@@ -54,6 +56,7 @@ public final class TestProfile {
         this.trigger = read.trigger;
         this.external = read.external;
         this.stationIds = read.stationIds;
+        this.rebootPause = read.rebootPause;
         this.securityProfile = read.securityProfile;
         this.passwordVariable = read.passwordVariable;
         this.tokens = Map.copyOf(read.tokens);
@@ -126,6 +129,14 @@ public final class TestProfile {
     /** Which identity each station of a scenario has. */
     public StationIds stationIds() {
         return stationIds;
+    }
+
+    /**
+     * How long, in real time, a station that reboots or loses power stays off before it connects again
+     * ({@code stations.rebootSeconds}, 0 by default): the time the CSMS needs to end the old session.
+     */
+    public Duration rebootPause() {
+        return rebootPause;
     }
 
     /** The OCPP security profile stations use: 0 (none), 1 (Basic auth, ws), 2 (Basic auth, wss), 3 (mTLS). */

@@ -80,13 +80,15 @@ public final class ChargingStation implements AutoCloseable {
     private final StationTransport transport;
     private final SSLContext sslContext;
     private final Duration connectTimeout;
+    private final Duration rebootPause;
     private final SerialExecutor loop = new SerialExecutor();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private final List<StationModule> modules;
     private Scheduler.Cancellable reconnect = Scheduler.Cancellable.NONE;
     private Scheduler.Cancellable ping = Scheduler.Cancellable.NONE;
     private int failedAttempts;
-    private boolean connectAgainAtOnce;
+    /** Set when the station closes its connection to open a new one: how long it stays off first. */
+    private Duration connectAgainAfter;
     private volatile boolean stopped;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -116,13 +118,14 @@ public final class ChargingStation implements AutoCloseable {
         this.transport = builder.transport;
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
+        this.rebootPause = builder.rebootPause;
         context.bootReason(builder.bootReason);
         context.rebooter(reason -> {
-            connectAgainAtOnce = true;
+            connectAgainAfter = rebootPause;
             endpoint.close();
         });
         context.reconnector(() -> {
-            connectAgainAtOnce = true;
+            connectAgainAfter = Duration.ZERO;
             endpoint.close();
         });
         endpoint.setCallGate(call -> BootModule.refuseWhileRejected(context));
@@ -352,10 +355,15 @@ public final class ChargingStation implements AutoCloseable {
     private void connectionClosed(String reason) {
         ping.cancel();
         context.disconnected();
-        if (connectAgainAtOnce) {
-            LOG.debug("{}: {} to connect again", id(), reason);
-            connectAgainAtOnce = false;
-            connect();
+        if (connectAgainAfter != null) {
+            Duration pause = connectAgainAfter;
+            connectAgainAfter = null;
+            LOG.debug("{}: {} to connect again in {} ms", id(), reason, pause.toMillis());
+            if (pause.isZero()) {
+                connect();
+            } else {
+                reconnect = SystemScheduler.instance().schedule(pause, loop, this::connect);
+            }
         } else if (stopped) {
             LOG.debug("{}: {}", id(), reason);
             closed.complete(null);
@@ -402,6 +410,7 @@ public final class ChargingStation implements AutoCloseable {
         private MessageTrace trace = new MessageTrace();
         private SSLContext sslContext;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration rebootPause = Duration.ZERO;
         private BootReasonEnum bootReason = BootReasonEnum.POWER_UP;
         private Integer securityProfile;
         private final List<StationModule> modules = new ArrayList<>();
@@ -461,6 +470,16 @@ public final class ChargingStation implements AutoCloseable {
 
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long the station stays off when it reboots (Reset, new firmware) before it connects again, on the
+         * system clock whatever the {@link #scheduler}: time an external CSMS takes to end the old session (0 by
+         * default: at once, once the close is answered).
+         */
+        public Builder rebootPause(Duration pause) {
+            this.rebootPause = pause;
             return this;
         }
 

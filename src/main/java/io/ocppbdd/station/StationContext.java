@@ -298,7 +298,8 @@ public final class StationContext {
     }
 
     /**
-     * Reboots the station: it forgets its registration, closes the connection, connects again at once and sends
+     * Reboots the station: it forgets its registration, closes the connection, connects again (after the station's
+     * reboot pause, none by default) and sends
      * BootNotification with this reason (B01.FR.03). Persisted state survives; held CALLs wait for the new boot.
      */
     public void reboot(BootReasonEnum reason) {

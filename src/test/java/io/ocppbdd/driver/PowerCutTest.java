@@ -3,6 +3,9 @@ package io.ocppbdd.driver;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
+import io.ocppbdd.protocol.messages.ResetEnum;
+import io.ocppbdd.protocol.messages.ResetRequest;
+import io.ocppbdd.protocol.messages.ResetResponse;
 import io.ocppbdd.station.BootStatus;
 import io.ocppbdd.csms.EmbeddedCsms;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +65,30 @@ class PowerCutTest {
 
             expect(station).sends(Action.BootNotification).where("reason", "PowerUp").within(PATIENCE);
             expect(station).sends(Action.BootNotification).where("reason", "PowerUp").within(PATIENCE);
+        }
+    }
+
+    @Test
+    @DisplayName("issue 10 isolation: with a reboot pause, a station reset by the CSMS (B11.FR.03) or cut from power "
+            + "stays off that long in real time, whatever the simulation's clock, before it connects again")
+    void aRebootPauseKeepsTheStationOffInRealTime() {
+        Duration pause = Duration.ofMillis(700);
+        try (Simulation simulation = Simulation.builder().rebootDelay(Duration.ZERO).rebootPause(pause).build()) {
+            EmbeddedCsms csms = simulation.csms().embedded().orElseThrow();
+            StationDriver station = simulation.addStation(StationSpec.of("CS-001"));
+            simulation.await(station.start(), "CS-001 to connect");
+            simulation.await(station.booted(), "CS-001 to boot");
+
+            long resetAt = System.nanoTime();
+            simulation.await(csms.send("CS-001", new ResetRequest().withType(ResetEnum.IMMEDIATE),
+                    ResetResponse.class), "the answer to Reset");
+            expect(station).sends(Action.BootNotification).where("reason", "RemoteReset").within(PATIENCE);
+            assertThat(Duration.ofNanos(System.nanoTime() - resetAt)).isGreaterThanOrEqualTo(pause);
+
+            long cutAt = System.nanoTime();
+            simulation.await(station.powerCut(), "CS-001 to start again");
+            assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).isGreaterThanOrEqualTo(pause);
+            assertThat(csms.duplicateConnections()).isEmpty();
         }
     }
 

@@ -64,6 +64,7 @@ class TestProfileTest {
         assertThat(profile.token(TokenRole.MASTER_PASS).groupId()).contains("POLICE");
         assertThat(profile.stationIds().requiresSerialExecution()).isFalse();
         assertThat(profile.stationIds().newScenario().idFor("CS-001")).isEqualTo("CS-001");
+        assertThat(profile.rebootPause()).isZero();
         assertThat(Files.readString(Path.of("profiles/embedded.yaml"))).isEqualTo(Files.readString(
                 Path.of("src/main/resources", TestProfile.BUILT_IN)));
     }
@@ -212,6 +213,15 @@ class TestProfileTest {
 
         profile("csms: {url: ws://127.0.0.1:2/ocpp}\n");
         assertThat(load().stationIds().newScenario().idFor("CS-001")).startsWith("ocppbdd-");
+    }
+
+    @Test
+    @DisplayName("stations.rebootSeconds: how long a rebooting station stays off for the CSMS to end its session")
+    void rebootPause() throws IOException {
+        profile("csms: {url: ws://127.0.0.1:2/ocpp}\nstations: {idPrefix: cs-, rebootSeconds: 3}\n");
+        assertThat(load().rebootPause()).isEqualTo(Duration.ofSeconds(3));
+
+        badProfile("stations:\n  rebootSeconds: -1\n", 2, "stations.rebootSeconds must be 0 or more seconds");
     }
 
     @Test
