@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
@@ -169,8 +170,7 @@ public final class Simulation implements AutoCloseable {
      * jump, before the next: else a CALL a timer sends would time out later in the same jump (Part 4 §4.1.1).
      */
     public void pass(Duration duration) {
-        Runnable answersIn = () -> stations().forEach(station -> await(station.whenIdle(),
-                station.id() + " to get its answers"));
+        Runnable answersIn = () -> stations().forEach(this::awaitAnswers);
         answersIn.run();
         if (virtualTime != null) {
             virtualTime.advance(duration, csms.embedded().isPresent() ? () -> { } : answersIn);
@@ -181,6 +181,20 @@ public final class Simulation implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while time passed", e);
             }
+        }
+    }
+
+    /** Waits until the station has every answer; a timeout names the CALLs left open and shows the recent frames. */
+    private void awaitAnswers(StationDriver station) {
+        try {
+            await(station.whenIdle(), station.id() + " to get its answers");
+        } catch (AssertionError e) {
+            String open = station.calls().stream().filter(call -> call.fromStation() && call.answer() == null)
+                    .map(call -> call.action() + " (sent " + call.time() + ")").collect(Collectors.joining(", "));
+            throw new AssertionError("waited " + patience.toSeconds() + " s for the CSMS to answer " + station.id()
+                    + "'s " + (open.isEmpty() ? "CALLs" : open) + ", in vain: time moves only once the station's CALLs"
+                    + " are answered (OCPP 2.0.1 Part 4 §4.1.1: one CALL at a time)\nRecent OCPP messages of "
+                    + station.id() + " (→ sent, ← received):\n  " + String.join("\n  ", station.recentFrames(10)), e);
         }
     }
 
