@@ -3,6 +3,7 @@ package io.ocppbdd.transport;
 import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.ConnectionListener;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -25,8 +26,12 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -39,7 +44,15 @@ public final class OcppServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcppServer.class);
 
+    /** How soon after a send the server checks that the text left (see {@link ServerConnection#nudge()}). */
+    private static final long NUDGE_MILLIS = 20;
+
     private final Server server;
+    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ocpp-server-write-check");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final boolean tls;
 
@@ -106,6 +119,8 @@ public final class OcppServer {
             server.stop(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            nudges.shutdownNow();
         }
     }
 
@@ -139,7 +154,7 @@ public final class OcppServer {
                 return;
             }
             String stationId = stationId(handshake.getResourceDescriptor());
-            ServerConnection connection = new ServerConnection(conn);
+            ServerConnection connection = new ServerConnection(conn, this, nudges);
             connection.listener = handler.connected(stationId, connection);
             conn.setAttachment(connection);
         }
@@ -217,23 +232,56 @@ public final class OcppServer {
         return decoded.substring(colon + 1);
     }
 
-    /** Java-WebSocket connection as an RPC connection. */
+    /**
+     * Java-WebSocket connection as an RPC connection.
+     * <p>
+     * Java-WebSocket 1.6.0 can lose a send: when it lands between the selector's last look at the connection's
+     * queue and its {@code interestOps(OP_READ)} at the end of a write batch, the write interest it asked for is
+     * overwritten and the text waits until the next send, which an OCPP station waiting for its answer never
+     * provokes ({@code OcppServerWritesTest}). So after a send the connection checks shortly later, and again while
+     * texts wait, and asks for the write once more.
+     */
     private static final class ServerConnection implements Connection {
         private final WebSocket socket;
+        private final WebSocketServer server;
+        private final ScheduledExecutorService nudges;
+        private final AtomicBoolean nudgeDue = new AtomicBoolean();
         private final Queue<CompletableFuture<Void>> pings = new ConcurrentLinkedQueue<>();
         private volatile ConnectionListener listener;
 
-        private ServerConnection(WebSocket socket) {
+        private ServerConnection(WebSocket socket, WebSocketServer server, ScheduledExecutorService nudges) {
             this.socket = socket;
+            this.server = server;
+            this.nudges = nudges;
         }
 
         @Override
         public CompletableFuture<Void> send(String text) {
             try {
                 socket.send(text);
+                nudgeLater();
                 return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        private void nudgeLater() {
+            if (nudgeDue.compareAndSet(false, true)) {
+                try {
+                    nudges.schedule(this::nudge, NUDGE_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    nudgeDue.set(false);
+                }
+            }
+        }
+
+        /** While texts wait in the connection's queue, asks the selector to write them. */
+        private void nudge() {
+            nudgeDue.set(false);
+            if (socket.isOpen() && !((WebSocketImpl) socket).outQueue.isEmpty()) {
+                server.onWriteDemand(socket);
+                nudgeLater();
             }
         }
 
