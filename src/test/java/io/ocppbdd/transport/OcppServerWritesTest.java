@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every text the server sends reaches the station, however quickly the sends follow each other. */
 class OcppServerWritesTest {
 
-    private static final int ROUNDS = 3_000;
+    private static final int ROUNDS = 10_000;
 
     @Test
     @DisplayName("two texts sent back to back always both arrive (Java-WebSocket 1.6.0 can lose the write interest of a "
