@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -70,6 +71,14 @@ public final class ManualScheduler implements Scheduler {
     /** How many tasks wait for their time. */
     public synchronized int pending() {
         return queue.size();
+    }
+
+    /**
+     * When the waiting tasks fall due, earliest first: for a test to see that something was scheduled (a retry, a
+     * task at a given time) where no other sign of it shows.
+     */
+    public synchronized List<Instant> dueTimes() {
+        return queue.stream().sorted().map(Entry::due).toList();
     }
 
     /** Reads the virtual time, in any zone. */

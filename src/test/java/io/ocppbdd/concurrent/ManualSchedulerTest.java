@@ -41,6 +41,17 @@ class ManualSchedulerTest {
     }
 
     @Test
+    void dueTimesListTheWaitingTasksEarliestFirstWithoutTheCancelledOnes() {
+        time.schedule(Duration.ofSeconds(20), loop, () -> ran.add("twenty"));
+        time.schedule(Duration.ofSeconds(10), loop, () -> ran.add("ten"));
+        time.schedule(Duration.ofSeconds(5), loop, () -> ran.add("five")).cancel();
+
+        assertThat(time.dueTimes()).containsExactly(START.plusSeconds(10), START.plusSeconds(20));
+        time.advance(Duration.ofSeconds(10));
+        assertThat(time.dueTimes()).containsExactly(START.plusSeconds(20));
+    }
+
+    @Test
     void aTaskSeesTheClockAtItsDueTime() {
         List<Instant> seen = new CopyOnWriteArrayList<>();
         time.schedule(Duration.ofSeconds(7), loop, () -> seen.add(time.clock().instant()));

@@ -7,6 +7,7 @@ import io.ocppbdd.station.state.StateFile;
 import io.ocppbdd.station.state.StationState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ public final class WhiteBox {
      */
     public static void advanceUnanswered(Simulation simulation, Duration duration) {
         ((ManualScheduler) simulation.scheduler()).advance(duration);
+    }
+
+    /** When the simulation's waiting timers (the stations' and the CSMS's) fall due, earliest first. */
+    public static List<Instant> timersDue(Simulation simulation) {
+        return ((ManualScheduler) simulation.scheduler()).dueTimes();
     }
 
     /** The simulator behind the driver (its current power cycle). */

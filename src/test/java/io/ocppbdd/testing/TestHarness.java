@@ -7,9 +7,14 @@ import io.ocppbdd.driver.Simulation;
 import io.ocppbdd.driver.StationDriver;
 import io.ocppbdd.driver.TokenOutcome;
 import io.ocppbdd.driver.WhiteBox;
+import io.ocppbdd.expect.Fields;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.messages.IdToken;
 import io.ocppbdd.protocol.messages.IdTokenEnum;
+import io.ocppbdd.protocol.messages.MessageTriggerEnum;
+import io.ocppbdd.protocol.messages.TriggerMessageRequest;
+import io.ocppbdd.protocol.messages.TriggerMessageResponse;
+import io.ocppbdd.protocol.messages.TriggerMessageStatusEnum;
 import io.ocppbdd.rpc.Direction;
 import io.ocppbdd.rpc.Exchange;
 import io.ocppbdd.station.BootStatus;
@@ -22,7 +27,10 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -97,16 +105,36 @@ public final class TestHarness implements AutoCloseable {
         WhiteBox.advanceUnanswered(simulation, duration);
     }
 
+    /**
+     * Waits until, every station idle on the wire, a timer waits to fire this long from now; time stands still. For
+     * what a station schedules without a message to show it: a transfer's retry, a download at retrieveDateTime.
+     */
+    public void awaitTimer(Duration fromNow) {
+        Instant due = now().plus(fromNow);
+        try {
+            Awaitility.await().atMost(PATIENCE).until(() -> {
+                simulation.stations().forEach(station -> join(station.whenIdle()));
+                return WhiteBox.timersDue(simulation).contains(due);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected a timer due at " + due + " (" + fromNow + " from now), but timers are "
+                    + "due at " + WhiteBox.timersDue(simulation), e);
+        }
+    }
+
     /** The n-th (from 1) request of this action the CSMS received from the station, waiting for it. */
     public RecordedRequest nth(String stationId, Action action, int n) {
         try {
             Awaitility.await().atMost(PATIENCE).until(() -> csms.requests(stationId, action).size() >= n);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("expected " + action + " #" + n + " from " + stationId + ", got "
-                    + csms.requests(stationId, action).size() + "; recent frames:\n"
-                    + String.join("\n", simulation.station(stationId).recentFrames(20)), e);
+            throw missing(stationId, action + " #" + n, csms.requests(stationId, action).size() + " came", e);
         }
         return csms.requests(stationId, action).get(n - 1);
+    }
+
+    private AssertionError missing(String stationId, String expected, String got, Exception cause) {
+        return new AssertionError("expected " + expected + " from " + stationId + ", got " + got
+                + "; recent frames:\n" + String.join("\n", simulation.station(stationId).recentFrames(20)), cause);
     }
 
     /** The actions the station sent, in order. */
@@ -118,6 +146,11 @@ public final class TestHarness implements AutoCloseable {
     /** The simulation's virtual now. */
     public Instant now() {
         return simulation.clock().instant();
+    }
+
+    /** The virtual now plus this offset, as OCPP date-times are sent (UTC). */
+    public OffsetDateTime dateTime(Duration fromNow) {
+        return now().plus(fromNow).atOffset(ZoneOffset.UTC);
     }
 
     public static <T> T join(CompletionStage<T> stage) {
@@ -222,6 +255,42 @@ public final class TestHarness implements AutoCloseable {
         /** The n-th (from 1) request of this action the CSMS received from the station, waiting for it. */
         public RecordedRequest nth(Action action, int n) {
             return TestHarness.this.nth(id, action, n);
+        }
+
+        /**
+         * The first request of this action whose field (dotted path or JSON pointer) has this value, that the CSMS
+         * received or receives from the station, waiting for it (unlike {@code expect}, it looks at every request).
+         */
+        public RecordedRequest awaitRequest(Action action, String field, String value) {
+            Supplier<Optional<RecordedRequest>> first = () -> requests(action).stream()
+                    .filter(r -> value.equals(Fields.text(r.payload(), field))).findFirst();
+            try {
+                return Awaitility.await().atMost(PATIENCE).until(first::get, Optional::isPresent).orElseThrow();
+            } catch (ConditionTimeoutException e) {
+                throw missing(id, action + " with " + field + " \"" + value + "\"", "the values "
+                        + requests(action).stream().map(r -> Fields.text(r.payload(), field)).toList(), e);
+            }
+        }
+
+        /** The {@code status} of every request of this action the CSMS received from the station, oldest first. */
+        public List<String> statuses(Action action) {
+            return requests(action).stream().map(r -> r.payload().path("status").asText()).toList();
+        }
+
+        /**
+         * The CSMS triggers this message (F06), the station accepts; returns the request of this action it then
+         * sends.
+         */
+        public RecordedRequest trigger(MessageTriggerEnum message, Action action) {
+            idle();
+            int before = requests(action).size();
+            TriggerMessageResponse response = join(csms.send(id, new TriggerMessageRequest()
+                    .withRequestedMessage(message), TriggerMessageResponse.class));
+            if (response.getStatus() != TriggerMessageStatusEnum.ACCEPTED) {
+                throw new AssertionError("expected " + id + " to accept TriggerMessage " + message.value()
+                        + ", but it answered " + response.getStatus().value());
+            }
+            return nth(action, before + 1);
         }
 
         /** The actions the station sent, in order. */
