@@ -2,6 +2,7 @@ package io.ocppbdd.station;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbdd.concurrent.Scheduler;
+import io.ocppbdd.concurrent.SerialExecutor;
 import io.ocppbdd.protocol.Action;
 import io.ocppbdd.protocol.Json;
 import io.ocppbdd.protocol.messages.BootReasonEnum;
@@ -50,7 +51,7 @@ public final class StationContext {
 
     private final StationState state;
     private final StateFile stateFile;
-    private final Executor loop;
+    private final SerialExecutor loop;
     private final Scheduler scheduler;
     private final Random random;
     private final RpcEndpoint endpoint;
@@ -69,7 +70,7 @@ public final class StationContext {
     private Consumer<BootReasonEnum> rebooter = reason -> { };
     private Runnable reconnector = () -> { };
 
-    StationContext(StationState state, StateFile stateFile, Executor loop, Scheduler scheduler, Random random,
+    StationContext(StationState state, StateFile stateFile, SerialExecutor loop, Scheduler scheduler, Random random,
                    RpcEndpoint endpoint, DeviceModel deviceModel, Journal journal) {
         this.state = state;
         this.stateFile = stateFile;
@@ -352,14 +353,27 @@ public final class StationContext {
         events.fireConnectFailed(failure);
     }
 
+    /**
+     * Completes the answer on the loop. An answer that arrives on the loop is acted on at once: a hop would put it
+     * behind a CSMS CALL that came right after it on the wire, which would then meet the station in its old state
+     * (a GetVariables before the Rejected boot status took effect, a ClearCache before the Authorize result was
+     * cached).
+     */
     private <T> void relay(CompletableFuture<T> call, CompletableFuture<T> answer) {
-        call.whenComplete((value, failure) -> loop.execute(() -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
+        call.whenComplete((value, failure) -> {
+            Runnable complete = () -> {
+                if (failure != null) {
+                    answer.completeExceptionally(failure);
+                } else {
+                    answer.complete(value);
+                }
+            };
+            if (loop.isRunningHere()) {
+                complete.run();
             } else {
-                answer.complete(value);
+                loop.execute(complete);
             }
-        }));
+        });
     }
 
     /**
