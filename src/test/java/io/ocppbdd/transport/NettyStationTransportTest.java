@@ -2,13 +2,12 @@ package io.ocppbdd.transport;
 
 import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.ConnectionListener;
+import io.ocppbdd.testing.HandWrittenWebSocket;
 import org.java_websocket.enums.Opcode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,7 +15,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -231,31 +229,14 @@ class NettyStationTransportTest {
         private void serve() {
             try {
                 client = socket.accept();
-                String head = readHead(client.getInputStream());
+                String head = HandWrittenWebSocket.readHead(client.getInputStream());
                 request.complete(head);
-                String key = headers(head).get("sec-websocket-key");
-                String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
-                        (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
                 OutputStream out = client.getOutputStream();
-                out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: ocpp2.0.1\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(HandWrittenWebSocket.upgradeAnswer(head));
                 out.flush();
             } catch (Exception e) {
                 request.completeExceptionally(e);
             }
-        }
-
-        private static String readHead(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("the client closed before the end of its request head");
-                }
-                head.write(b);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1);
         }
 
         @Override

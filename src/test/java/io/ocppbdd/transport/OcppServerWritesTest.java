@@ -21,27 +21,10 @@ class OcppServerWritesTest {
     @DisplayName("two texts sent back to back always both arrive (Java-WebSocket 1.6.0 can lose the write interest of a "
             + "send that races the end of the selector's write batch; the server puts it back)")
     void backToBackSendsAllArrive() throws Exception {
-        OcppServer server = new OcppServer("127.0.0.1", 0, null, new ServerHandler() {
-            @Override
-            public boolean admits(String stationId, String password) {
-                return true;
-            }
-
-            @Override
-            public ConnectionListener connected(String stationId, Connection connection) {
-                return new ConnectionListener() {
-                    @Override
-                    public void onText(String text) {
-                        connection.send(text + "-a");
-                        connection.send(text + "-b");
-                    }
-
-                    @Override
-                    public void onClosed(int code, String reason) {
-                    }
-                };
-            }
-        }).start();
+        OcppServer server = new OcppServer("127.0.0.1", 0, null, new AdmitAll((connection, text) -> {
+            connection.send(text + "-a");
+            connection.send(text + "-b");
+        })).start();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         try {
             Connection station = NettyStationTransport.instance().connect(new ConnectionSettings(server.url(),

@@ -280,25 +280,4 @@ class TlsTest {
             }
         });
     }
-
-    /** A server handler that admits every station and ignores what it says. */
-    private static final class AdmitAll implements ServerHandler {
-        @Override
-        public boolean admits(String stationId, String password) {
-            return true;
-        }
-
-        @Override
-        public ConnectionListener connected(String stationId, Connection connection) {
-            return new ConnectionListener() {
-                @Override
-                public void onText(String text) {
-                }
-
-                @Override
-                public void onClosed(int code, String reason) {
-                }
-            };
-        }
-    }
 }
