@@ -1,5 +1,6 @@
 package io.ocppbdd.transport;
 
+import io.ocppbdd.concurrent.SystemScheduler;
 import io.ocppbdd.rpc.Connection;
 import io.ocppbdd.rpc.ConnectionListener;
 import org.java_websocket.WebSocket;
@@ -20,15 +21,13 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,14 +44,9 @@ public final class OcppServer {
     private static final Logger LOG = LoggerFactory.getLogger(OcppServer.class);
 
     /** How soon after a send the server checks that the text left (see {@link ServerConnection#nudge()}). */
-    private static final long NUDGE_MILLIS = 20;
+    private static final Duration NUDGE_AFTER = Duration.ofMillis(20);
 
     private final Server server;
-    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ocpp-server-write-check");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final boolean tls;
 
@@ -120,8 +114,6 @@ public final class OcppServer {
             server.stop(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            nudges.shutdownNow();
         }
     }
 
@@ -155,7 +147,7 @@ public final class OcppServer {
                 return;
             }
             String stationId = stationId(handshake.getResourceDescriptor());
-            ServerConnection connection = new ServerConnection(conn, this, nudges);
+            ServerConnection connection = new ServerConnection(conn, this);
             connection.listener = handler.connected(stationId, connection);
             conn.setAttachment(connection);
         }
@@ -245,15 +237,13 @@ public final class OcppServer {
     private static final class ServerConnection implements Connection {
         private final WebSocket socket;
         private final WebSocketServer server;
-        private final ScheduledExecutorService nudges;
         private final AtomicBoolean nudgeDue = new AtomicBoolean();
         private final Queue<CompletableFuture<Void>> pings = new ConcurrentLinkedQueue<>();
         private volatile ConnectionListener listener;
 
-        private ServerConnection(WebSocket socket, WebSocketServer server, ScheduledExecutorService nudges) {
+        private ServerConnection(WebSocket socket, WebSocketServer server) {
             this.socket = socket;
             this.server = server;
-            this.nudges = nudges;
         }
 
         @Override
@@ -269,11 +259,7 @@ public final class OcppServer {
 
         private void nudgeLater() {
             if (nudgeDue.compareAndSet(false, true)) {
-                try {
-                    nudges.schedule(this::nudge, NUDGE_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopped) {
-                    nudgeDue.set(false);
-                }
+                SystemScheduler.instance().schedule(NUDGE_AFTER, Runnable::run, this::nudge);
             }
         }
 
